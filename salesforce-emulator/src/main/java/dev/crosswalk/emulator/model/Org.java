@@ -1,0 +1,137 @@
+package dev.crosswalk.emulator.model;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * One emulated Salesforce org: its schema, its records (setup objects such as User and
+ * PermissionSet are records too, so SOQL serves them like any other object), its API
+ * allocation and its lock. One read-write lock per org keeps every request consistent
+ * without fine-grained locking; orgs never block each other.
+ */
+public final class Org {
+    private final String id;
+    private final String name;
+    private final Clock clock;
+    private final Map<String, SObjectType> typesByLowerName = new LinkedHashMap<>();
+    private final Map<String, SObjectType> typesByPrefix = new LinkedHashMap<>();
+    private final Map<String, RecordStore> stores = new LinkedHashMap<>();
+    private final AtomicLong idSequence = new AtomicLong(1);
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ApiUsage apiUsage;
+    private final AtomicLong lastModstamp = new AtomicLong();
+    /** Bumped on every change to a setup object: caches of effective permissions key on it. */
+    private final AtomicLong setupVersion = new AtomicLong();
+    private volatile boolean apiEnabled = true;
+    private int customPrefixCounter = 1;
+
+    public Org(String id, String name, Clock clock, long dailyApiMax) {
+        this.id = id;
+        this.name = name;
+        this.clock = clock;
+        this.apiUsage = new ApiUsage(dailyApiMax);
+    }
+
+    public String id() { return id; }
+    /** The 15-character org id, the form used in access tokens and identity URLs. */
+    public String id15() { return id.substring(0, 15); }
+    public String name() { return name; }
+    public Clock clock() { return clock; }
+    public ApiUsage apiUsage() { return apiUsage; }
+    public boolean apiEnabled() { return apiEnabled; }
+    public void apiEnabled(boolean enabled) { apiEnabled = enabled; }
+    public long setupVersion() { return setupVersion.get(); }
+    public void setupChanged() { setupVersion.incrementAndGet(); }
+
+    public synchronized SObjectType addType(SObjectType type) {
+        typesByLowerName.put(type.name().toLowerCase(Locale.ROOT), type);
+        typesByPrefix.put(type.keyPrefix(), type);
+        stores.put(type.name().toLowerCase(Locale.ROOT), new RecordStore(type));
+        return type;
+    }
+
+    public synchronized Optional<SObjectType> type(String name) {
+        return Optional.ofNullable(typesByLowerName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public synchronized Optional<SObjectType> typeForId(String id) {
+        return id == null || id.length() < 3 ? Optional.empty() : Optional.ofNullable(typesByPrefix.get(id.substring(0, 3)));
+    }
+
+    public synchronized Collection<SObjectType> types() {
+        return java.util.List.copyOf(typesByLowerName.values());
+    }
+
+    public synchronized RecordStore store(SObjectType type) {
+        return stores.get(type.name().toLowerCase(Locale.ROOT));
+    }
+
+    public RecordStore store(String typeName) {
+        return store(type(typeName).orElseThrow(() -> new IllegalArgumentException("No type " + typeName)));
+    }
+
+    /** Finds a record of any type by id (15 or 18 characters). */
+    public Optional<Record> findRecord(String id) {
+        return typeForId(id).map(this::store).map(s -> s.get(id));
+    }
+
+    /** A fresh 18-character id with the type's key prefix. */
+    public String newId(SObjectType type) {
+        return Ids.to18(Ids.id15(type.keyPrefix(), idSequence.getAndIncrement()));
+    }
+
+    /** The next key prefix for a custom object: a01, a02… */
+    public synchronized String nextCustomKeyPrefix() {
+        String prefix;
+        do {
+            prefix = String.format("a%02d", customPrefixCounter++);
+        } while (typesByPrefix.containsKey(prefix));
+        return prefix;
+    }
+
+    public long idSequence() { return idSequence.get(); }
+    public void idSequence(long next) { idSequence.set(next); }
+
+    /**
+     * A strictly increasing timestamp with millisecond precision, so incremental readers that
+     * filter on {@code SystemModstamp > watermark} never miss a change made in the same ms.
+     */
+    public Instant nextModstamp() {
+        long now = clock.millis();
+        long stamp = lastModstamp.updateAndGet(prev -> Math.max(prev + 1, now));
+        return Instant.ofEpochMilli(stamp);
+    }
+
+    public <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public void writeRun(Runnable action) {
+        write(() -> {
+            action.run();
+            return null;
+        });
+    }
+}

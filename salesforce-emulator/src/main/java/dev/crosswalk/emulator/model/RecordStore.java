@@ -1,0 +1,46 @@
+package dev.crosswalk.emulator.model;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The records of one sObject type in one org, in insertion order, keyed by 18-character id.
+ * Deleted records stay here with {@code IsDeleted = true} (the recycle bin) until purged.
+ * Guarded by the org's lock: readers hold the read lock, writers the write lock.
+ */
+public final class RecordStore {
+    private final SObjectType type;
+    private final Map<String, Record> byId = new LinkedHashMap<>();
+
+    public RecordStore(SObjectType type) {
+        this.type = type;
+    }
+
+    public SObjectType type() {
+        return type;
+    }
+
+    /** The record for a 15- or 18-character id (any case for 18), deleted or not. */
+    public Record get(String id) {
+        return Ids.normalize(id).map(byId::get).orElse(null);
+    }
+
+    public void put(Record record) {
+        byId.put(record.id(), record);
+    }
+
+    public Record remove(String id18) {
+        return byId.remove(id18);
+    }
+
+    /** All records, including the recycle bin, in insertion order. Read-only view. */
+    public Collection<Record> all() {
+        return Collections.unmodifiableCollection(byId.values());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

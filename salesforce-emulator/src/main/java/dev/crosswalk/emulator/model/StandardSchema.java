@@ -1,0 +1,263 @@
+package dev.crosswalk.emulator.model;
+
+import static dev.crosswalk.emulator.model.FieldType.*;
+
+import dev.crosswalk.emulator.model.SObjectType.AccessModel;
+import java.util.List;
+
+/**
+ * The standard and setup objects every emulated org starts with, with their core fields.
+ * Custom objects and fields come later from SFDX metadata.
+ */
+public final class StandardSchema {
+
+    /** System permissions exposed as {@code Permissions<Name>} booleans on Profile and PermissionSet. */
+    public static final List<String> SYSTEM_PERMISSIONS = List.of(
+            "PermissionsApiEnabled", "PermissionsViewSetup", "PermissionsViewAllData", "PermissionsModifyAllData",
+            "PermissionsViewAllUsers", "PermissionsManageUsers", "PermissionsCustomizeApplication",
+            "PermissionsAuthorApex", "PermissionsBulkApiHardDelete", "PermissionsAssignPermissionSets");
+
+    public static final List<String> ACCOUNT_TYPES = List.of("Prospect", "Customer", "Customer - Direct",
+            "Customer - Channel", "Partner", "Channel Partner / Reseller", "Installation Partner", "Technology Partner", "Other");
+    public static final List<String> INDUSTRIES = List.of("Agriculture", "Apparel", "Banking", "Biotechnology", "Chemicals",
+            "Communications", "Construction", "Consulting", "Education", "Electronics", "Energy", "Engineering",
+            "Entertainment", "Environmental", "Finance", "Food & Beverage", "Government", "Healthcare", "Hospitality",
+            "Insurance", "Machinery", "Manufacturing", "Media", "Not For Profit", "Recreation", "Retail", "Shipping",
+            "Technology", "Telecommunications", "Transportation", "Utilities", "Other");
+    public static final List<String> LEAD_STATUSES = List.of("Open - Not Contacted", "Working - Contacted",
+            "Closed - Converted", "Closed - Not Converted");
+    public static final List<String> LEAD_SOURCES = List.of("Web", "Phone Inquiry", "Partner Referral",
+            "Purchased List", "Other");
+    public static final List<String> STAGES = List.of("Prospecting", "Qualification", "Needs Analysis",
+            "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote",
+            "Negotiation/Review", "Closed Won", "Closed Lost");
+
+    private StandardSchema() {
+    }
+
+    public static void install(Org org) {
+        org.addType(withAudit(user()));
+        org.addType(withAudit(organization()));
+        org.addType(withAudit(profile()));
+        org.addType(withAudit(permissionSet()));
+        org.addType(withAudit(permissionSetAssignment()));
+        org.addType(withAudit(objectPermissions()));
+        org.addType(withAudit(fieldPermissions()));
+        org.addType(withAudit(setupEntityAccess()));
+        org.addType(withAudit(apexPage()));
+        org.addType(withAudit(account()));
+        org.addType(withAudit(contact()));
+        org.addType(withAudit(lead()));
+        org.addType(withAudit(opportunity()));
+    }
+
+    /** Id first, then the type's own fields, then the audit fields every object has. */
+    public static SObjectType newType(String name, String label, String plural, String prefix, AccessModel model) {
+        SObjectType t = new SObjectType(name, label, plural, prefix, model);
+        t.addField(FieldDef.builder("Id", ID).label(label + " ID").system().build());
+        return t;
+    }
+
+    public static SObjectType withAudit(SObjectType t) {
+        t.addField(FieldDef.builder("IsDeleted", BOOLEAN).label("Deleted").system().build());
+        t.addField(FieldDef.builder("CreatedDate", DATETIME).system().build());
+        t.addField(FieldDef.builder("CreatedById", REFERENCE).label("Created By ID").system().reference("CreatedBy", "User").build());
+        t.addField(FieldDef.builder("LastModifiedDate", DATETIME).system().build());
+        t.addField(FieldDef.builder("LastModifiedById", REFERENCE).label("Last Modified By ID").system().reference("LastModifiedBy", "User").build());
+        t.addField(FieldDef.builder("SystemModstamp", DATETIME).label("System Modstamp").system().build());
+        return t;
+    }
+
+    private static FieldDef owner() {
+        return FieldDef.builder("OwnerId", REFERENCE).label("Owner ID").defaultedOnCreate().notPermissionable()
+                .reference("Owner", "User").build();
+    }
+
+    private static SObjectType account() {
+        SObjectType t = newType("Account", "Account", "Accounts", "001", AccessModel.CRUD);
+        t.addField(FieldDef.builder("Name", STRING).label("Account Name").required().nameField().build());
+        t.addField(FieldDef.builder("AccountNumber", STRING).length(40).build());
+        t.addField(FieldDef.builder("Type", PICKLIST).label("Account Type").picklist(ACCOUNT_TYPES, false).build());
+        t.addField(FieldDef.builder("Industry", PICKLIST).picklist(INDUSTRIES, false).build());
+        t.addField(FieldDef.builder("Website", URL).build());
+        t.addField(FieldDef.builder("Phone", PHONE).label("Account Phone").build());
+        t.addField(FieldDef.builder("BillingStreet", TEXTAREA).length(255).build());
+        t.addField(FieldDef.builder("BillingCity", STRING).length(40).build());
+        t.addField(FieldDef.builder("BillingState", STRING).length(80).build());
+        t.addField(FieldDef.builder("BillingPostalCode", STRING).length(20).build());
+        t.addField(FieldDef.builder("BillingCountry", STRING).length(80).build());
+        t.addField(FieldDef.builder("NumberOfEmployees", INT).label("Employees").precision(8, 0).build());
+        t.addField(FieldDef.builder("AnnualRevenue", CURRENCY).precision(18, 0).build());
+        t.addField(FieldDef.builder("Description", TEXTAREA).build());
+        t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent Account ID").reference("Parent", "Account").build());
+        t.addField(owner());
+        return t;
+    }
+
+    private static SObjectType contact() {
+        SObjectType t = newType("Contact", "Contact", "Contacts", "003", AccessModel.CRUD);
+        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
+        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
+        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
+        t.addField(FieldDef.builder("AccountId", REFERENCE).label("Account ID").reference("Account", "Account").build());
+        t.addField(FieldDef.builder("Email", EMAIL).build());
+        t.addField(FieldDef.builder("Phone", PHONE).label("Business Phone").build());
+        t.addField(FieldDef.builder("Title", STRING).length(128).build());
+        t.addField(FieldDef.builder("MailingCountry", STRING).length(80).build());
+        t.addField(owner());
+        return t;
+    }
+
+    private static SObjectType lead() {
+        SObjectType t = newType("Lead", "Lead", "Leads", "00Q", AccessModel.CRUD);
+        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
+        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
+        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
+        t.addField(FieldDef.builder("Company", STRING).required().build());
+        t.addField(FieldDef.builder("Title", STRING).length(128).build());
+        t.addField(FieldDef.builder("Email", EMAIL).build());
+        t.addField(FieldDef.builder("Phone", PHONE).build());
+        t.addField(FieldDef.builder("Website", URL).build());
+        t.addField(FieldDef.builder("Industry", PICKLIST).picklist(INDUSTRIES, false).build());
+        t.addField(FieldDef.builder("LeadSource", PICKLIST).picklist(LEAD_SOURCES, false).build());
+        t.addField(FieldDef.builder("Status", PICKLIST).required().defaultedOnCreate().picklist(LEAD_STATUSES, false).build());
+        t.addField(FieldDef.builder("City", STRING).length(40).build());
+        t.addField(FieldDef.builder("State", STRING).length(80).build());
+        t.addField(FieldDef.builder("Country", STRING).length(80).build());
+        t.addField(FieldDef.builder("NumberOfEmployees", INT).precision(8, 0).build());
+        t.addField(FieldDef.builder("IsConverted", BOOLEAN).label("Converted").readOnly().defaultedOnCreate().build());
+        t.addField(FieldDef.builder("ConvertedAccountId", REFERENCE).label("Converted Account ID").readOnly()
+                .reference("ConvertedAccount", "Account").build());
+        t.addField(owner());
+        return t;
+    }
+
+    private static SObjectType opportunity() {
+        SObjectType t = newType("Opportunity", "Opportunity", "Opportunities", "006", AccessModel.CRUD);
+        t.addField(FieldDef.builder("Name", STRING).label("Name").length(120).required().nameField().build());
+        t.addField(FieldDef.builder("AccountId", REFERENCE).label("Account ID").reference("Account", "Account").build());
+        t.addField(FieldDef.builder("StageName", PICKLIST).label("Stage").required().picklist(STAGES, false).build());
+        t.addField(FieldDef.builder("CloseDate", DATE).required().build());
+        t.addField(FieldDef.builder("Amount", CURRENCY).build());
+        t.addField(FieldDef.builder("Probability", PERCENT).precision(3, 0).build());
+        t.addField(FieldDef.builder("Type", PICKLIST).picklist(List.of("Existing Business", "New Business"), false).build());
+        t.addField(FieldDef.builder("LeadSource", PICKLIST).picklist(LEAD_SOURCES, false).build());
+        t.addField(FieldDef.builder("IsClosed", BOOLEAN).label("Closed").readOnly().defaultedOnCreate().build());
+        t.addField(FieldDef.builder("IsWon", BOOLEAN).label("Won").readOnly().defaultedOnCreate().build());
+        t.addField(owner());
+        return t;
+    }
+
+    private static SObjectType user() {
+        SObjectType t = newType("User", "User", "Users", "005", AccessModel.ALWAYS_READABLE);
+        t.addField(FieldDef.builder("Username", STRING).length(80).required().unique().build());
+        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
+        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
+        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
+        t.addField(FieldDef.builder("Email", EMAIL).length(128).required().build());
+        t.addField(FieldDef.builder("Alias", STRING).length(8).build());
+        t.addField(FieldDef.builder("Title", STRING).length(80).build());
+        t.addField(FieldDef.builder("CompanyName", STRING).length(80).build());
+        t.addField(FieldDef.builder("IsActive", BOOLEAN).label("Active").build());
+        t.addField(FieldDef.builder("UserType", PICKLIST).readOnly().picklist(List.of("Standard", "PowerPartner",
+                "CsnOnly", "Guest", "AutomatedProcess"), true).build());
+        t.addField(FieldDef.builder("ProfileId", REFERENCE).label("Profile ID").required().reference("Profile", "Profile").build());
+        t.addField(FieldDef.builder("TimeZoneSidKey", PICKLIST).label("Time Zone").build());
+        t.addField(FieldDef.builder("LocaleSidKey", PICKLIST).label("Locale").build());
+        t.addField(FieldDef.builder("LanguageLocaleKey", PICKLIST).label("Language").build());
+        t.addField(FieldDef.builder("EmailEncodingKey", PICKLIST).label("Email Encoding").build());
+        return t;
+    }
+
+    private static SObjectType organization() {
+        SObjectType t = newType("Organization", "Organization", "Organizations", "00D", AccessModel.ALWAYS_READABLE);
+        t.addField(FieldDef.builder("Name", STRING).length(80).required().nameField().build());
+        t.addField(FieldDef.builder("OrganizationType", PICKLIST).label("Edition").readOnly().build());
+        t.addField(FieldDef.builder("InstanceName", STRING).length(5).readOnly().build());
+        t.addField(FieldDef.builder("IsSandbox", BOOLEAN).readOnly().build());
+        t.addField(FieldDef.builder("NamespacePrefix", STRING).length(15).readOnly().build());
+        t.addField(FieldDef.builder("Country", STRING).length(80).build());
+        t.addField(FieldDef.builder("TimeZoneSidKey", PICKLIST).label("Default Time Zone").build());
+        return t;
+    }
+
+    private static void systemPermissions(SObjectType t) {
+        for (String p : SYSTEM_PERMISSIONS) {
+            t.addField(FieldDef.builder(p, BOOLEAN).build());
+        }
+    }
+
+    private static SObjectType profile() {
+        SObjectType t = newType("Profile", "Profile", "Profiles", "00e", AccessModel.SETUP);
+        t.addField(FieldDef.builder("Name", STRING).required().nameField().build());
+        t.addField(FieldDef.builder("UserType", PICKLIST).readOnly().build());
+        t.addField(FieldDef.builder("Description", STRING).build());
+        systemPermissions(t);
+        return t;
+    }
+
+    private static SObjectType permissionSet() {
+        SObjectType t = newType("PermissionSet", "Permission Set", "Permission Sets", "0PS", AccessModel.SETUP);
+        t.addField(FieldDef.builder("Name", STRING).length(80).required().build());
+        t.addField(FieldDef.builder("Label", STRING).length(80).required().nameField().build());
+        t.addField(FieldDef.builder("NamespacePrefix", STRING).length(15).readOnly().build());
+        t.addField(FieldDef.builder("Description", STRING).build());
+        t.addField(FieldDef.builder("IsOwnedByProfile", BOOLEAN).readOnly().build());
+        t.addField(FieldDef.builder("IsCustom", BOOLEAN).readOnly().build());
+        t.addField(FieldDef.builder("ProfileId", REFERENCE).label("Profile ID").readOnly().reference("Profile", "Profile").build());
+        t.addField(FieldDef.builder("Type", PICKLIST).readOnly().build());
+        systemPermissions(t);
+        return t;
+    }
+
+    private static SObjectType permissionSetAssignment() {
+        SObjectType t = newType("PermissionSetAssignment", "Permission Set Assignment", "Permission Set Assignments", "0Pa", AccessModel.SETUP);
+        t.addField(FieldDef.builder("AssigneeId", REFERENCE).label("Assignee ID").required().reference("Assignee", "User").build());
+        t.addField(FieldDef.builder("PermissionSetId", REFERENCE).label("Permission Set ID").required()
+                .reference("PermissionSet", "PermissionSet").build());
+        t.addField(FieldDef.builder("PermissionSetGroupId", REFERENCE).reference("PermissionSetGroup", "PermissionSetGroup").build());
+        t.addField(FieldDef.builder("IsActive", BOOLEAN).readOnly().build());
+        t.addField(FieldDef.builder("ExpirationDate", DATE).build());
+        return t;
+    }
+
+    private static SObjectType objectPermissions() {
+        SObjectType t = newType("ObjectPermissions", "Object Permissions", "Object Permissions", "110", AccessModel.SETUP);
+        t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent ID").required().reference("Parent", "PermissionSet").build());
+        t.addField(FieldDef.builder("SobjectType", PICKLIST).required().build());
+        for (String p : List.of("PermissionsRead", "PermissionsCreate", "PermissionsEdit", "PermissionsDelete",
+                "PermissionsViewAllRecords", "PermissionsModifyAllRecords", "PermissionsViewAllFields")) {
+            t.addField(FieldDef.builder(p, BOOLEAN).build());
+        }
+        return t;
+    }
+
+    private static SObjectType fieldPermissions() {
+        SObjectType t = newType("FieldPermissions", "Field Permissions", "Field Permissions", "01k", AccessModel.SETUP);
+        t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent ID").required().reference("Parent", "PermissionSet").build());
+        t.addField(FieldDef.builder("SobjectType", PICKLIST).required().build());
+        t.addField(FieldDef.builder("Field", PICKLIST).required().build());
+        t.addField(FieldDef.builder("PermissionsRead", BOOLEAN).build());
+        t.addField(FieldDef.builder("PermissionsEdit", BOOLEAN).build());
+        return t;
+    }
+
+    private static SObjectType setupEntityAccess() {
+        SObjectType t = newType("SetupEntityAccess", "Setup Entity Access", "Setup Entity Access", "0J0", AccessModel.SETUP);
+        t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent ID").required().reference("Parent", "PermissionSet").build());
+        t.addField(FieldDef.builder("SetupEntityId", REFERENCE).required().reference("SetupEntity", "ApexPage", "ApexClass").build());
+        t.addField(FieldDef.builder("SetupEntityType", PICKLIST).readOnly().build());
+        return t;
+    }
+
+    private static SObjectType apexPage() {
+        SObjectType t = newType("ApexPage", "Visualforce Page", "Visualforce Pages", "066", AccessModel.SETUP);
+        t.addField(FieldDef.builder("Name", STRING).length(80).required().build());
+        t.addField(FieldDef.builder("MasterLabel", STRING).label("Label").length(80).required().nameField().build());
+        t.addField(FieldDef.builder("NamespacePrefix", STRING).length(15).readOnly().build());
+        t.addField(FieldDef.builder("ApiVersion", DOUBLE).precision(3, 1).build());
+        t.addField(FieldDef.builder("Description", STRING).build());
+        t.addField(FieldDef.builder("Markup", TEXTAREA).length(1000000).build());
+        return t;
+    }
+}
