@@ -1,0 +1,107 @@
+// Discovery as jsforce does it: versions, resources, describeGlobal, describe, limits.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { API_VERSION, baseUrl, jsforce, passwordLogin, users } from './support/sf.js';
+
+let conn;
+before(async () => {
+  conn = await passwordLogin(users.integration);
+});
+
+describe('versions and resources', () => {
+  it('lists API versions including the one jsforce is pinned to', async () => {
+    const versions = await conn.request('/services/data/');
+    assert.ok(Array.isArray(versions));
+    const v = versions.find((x) => x.version === API_VERSION);
+    assert.ok(v, `versions list contains ${API_VERSION}`);
+    assert.equal(v.url, `/services/data/v${API_VERSION}`);
+    assert.equal(typeof v.label, 'string');
+  });
+
+  it("serves jsforce's default API version (50.0) when none is configured", async () => {
+    const plain = new jsforce.Connection({ instanceUrl: baseUrl, accessToken: conn.accessToken });
+    assert.equal(plain.version, '50.0');
+    const result = await plain.query('SELECT Id FROM Account LIMIT 1');
+    assert.equal(result.records[0].attributes.url.startsWith('/services/data/v50.0/sobjects/Account/'), true);
+  });
+
+  it('lists the resources of a version, with the identity URL', async () => {
+    const resources = await conn.request(`/services/data/v${API_VERSION}/`);
+    for (const key of ['sobjects', 'query', 'queryAll', 'composite', 'limits']) {
+      assert.equal(resources[key], `/services/data/v${API_VERSION}/${key}`, `resource ${key}`);
+    }
+    assert.ok(resources.identity.startsWith(`${baseUrl}/id/00D`));
+  });
+});
+
+describe('describeGlobal', () => {
+  it('lists the standard objects with their key prefixes', async () => {
+    const global = await conn.describeGlobal();
+    assert.equal(typeof global.maxBatchSize, 'number');
+    const byName = new Map(global.sobjects.map((s) => [s.name, s]));
+    for (const [name, prefix] of [['Account', '001'], ['Contact', '003'], ['Lead', '00Q'], ['Opportunity', '006'], ['User', '005']]) {
+      const s = byName.get(name);
+      assert.ok(s, `${name} is listed`);
+      assert.equal(s.keyPrefix, prefix);
+      assert.equal(s.queryable, true);
+      assert.equal(s.custom, false);
+      assert.equal(typeof s.label, 'string');
+      assert.equal(s.urls.describe, `/services/data/v${API_VERSION}/sobjects/${name}/describe`);
+    }
+  });
+
+  it('is filtered by the caller: a user without read on Lead does not see Lead', async () => {
+    const noLeads = await passwordLogin(users.noLeads);
+    const names = (await noLeads.describeGlobal()).sobjects.map((s) => s.name);
+    assert.ok(names.includes('Account'));
+    assert.ok(!names.includes('Lead'));
+  });
+});
+
+describe('describe', () => {
+  it('describes Account with typed fields', async () => {
+    const d = await conn.describe('Account');
+    assert.equal(d.name, 'Account');
+    assert.equal(d.keyPrefix, '001');
+    assert.equal(d.queryable, true);
+    const fields = new Map(d.fields.map((f) => [f.name, f]));
+    assert.equal(fields.get('Id').type, 'id');
+    assert.equal(fields.get('Name').type, 'string');
+    assert.equal(fields.get('Website').type, 'url');
+    assert.equal(fields.get('IsDeleted').type, 'boolean');
+    assert.equal(fields.get('SystemModstamp').type, 'datetime');
+    assert.equal(fields.get('OwnerId').type, 'reference');
+    assert.deepEqual(fields.get('OwnerId').referenceTo, ['User']);
+    assert.equal(fields.get('OwnerId').relationshipName, 'Owner');
+  });
+
+  it('describes Lead, and jsforce caches describe per connection', async () => {
+    const d = await conn.sobject('Lead').describe();
+    assert.equal(d.name, 'Lead');
+    assert.equal(d.keyPrefix, '00Q');
+    assert.equal(d.fields.find((f) => f.name === 'Email').type, 'email');
+    const again = await conn.sobject('Lead').describe$();
+    assert.equal(again.name, 'Lead');
+  });
+});
+
+describe('limits', () => {
+  it('returns the org limits as {Max, Remaining} numbers', async () => {
+    const limits = await conn.limits();
+    const daily = limits.DailyApiRequests;
+    assert.equal(typeof daily.Max, 'number');
+    assert.equal(typeof daily.Remaining, 'number');
+    assert.ok(daily.Remaining <= daily.Max && daily.Remaining >= 0);
+    for (const [name, v] of Object.entries(limits)) {
+      assert.equal(typeof v.Max, 'number', `${name}.Max`);
+      assert.equal(typeof v.Remaining, 'number', `${name}.Remaining`);
+    }
+  });
+
+  it('reports API usage in Sforce-Limit-Info, which jsforce exposes as limitInfo', async () => {
+    await conn.query('SELECT Id FROM Account LIMIT 1');
+    const { used, limit } = conn.limitInfo.apiUsage ?? {};
+    assert.ok(Number.isInteger(used) && used > 0, `api usage used = ${used}`);
+    assert.ok(Number.isInteger(limit) && limit >= used, `api usage limit = ${limit}`);
+  });
+});
