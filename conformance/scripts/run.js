@@ -23,6 +23,7 @@ const files = fileArgs.length
 let emulator;
 let url = process.env.SF_EMULATOR_URL;
 if (!url) {
+  fs.rmSync(path.join(conformanceDir, 'target', 'emulator.log'), { force: true });
   const started = Date.now();
   try {
     emulator = await startEmulator();
@@ -36,7 +37,7 @@ if (!url) {
 
 const child = spawn(
   process.execPath,
-  ['--test', '--test-concurrency=1', '--test-timeout=600000', ...otherArgs, ...files],
+  ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=600000', ...otherArgs, ...files],
   { stdio: 'inherit', env: { ...process.env, SF_EMULATOR_URL: url } },
 );
 for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -44,4 +45,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 const code = await new Promise((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
 if (emulator) await emulator.stop();
+const logFile = path.join(conformanceDir, 'target', 'emulator.log');
+if (code !== 0 && emulator && fs.existsSync(logFile)) {
+  const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+  console.error(`conformance: last lines of ${logFile}:\n${tail}`);
+}
 process.exit(code);

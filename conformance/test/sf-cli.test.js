@@ -1,0 +1,95 @@
+// The Salesforce CLI (`sf`, @salesforce/cli) pointed at the loopback emulator: log in with an
+// access token (`sf org login access-token`), then `sf data query`. The CLI runs with its own
+// throw-away HOME so it never touches a developer's real orgs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { baseUrl, passwordLogin, users } from './support/sf.js';
+import { conformanceDir } from './support/emulator.js';
+
+const sfBin = path.join(conformanceDir, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
+let home;
+let accessToken;
+
+function sf(args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [sfBin, ...args, '--json'],
+      {
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: {
+          // The CLI spawns `sf` itself for some checks; let it find this copy.
+          PATH: `${path.join(conformanceDir, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+          HOME: home,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_AUTOUPDATE_DISABLE: 'true',
+          SF_SKIP_NEW_VERSION_CHECK: 'true',
+          SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+          SF_DISABLE_LOG_FILE: 'true',
+          NO_COLOR: '1',
+          ...extraEnv,
+        },
+      },
+      (error, stdout, stderr) => {
+        let json;
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          json = undefined;
+        }
+        resolve({ code: error ? (error.code ?? 1) : 0, json, stdout, stderr });
+      },
+    );
+  });
+}
+
+function describeRun(r) {
+  return `exit ${r.code}\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`;
+}
+
+describe('Salesforce CLI (sf) against the emulator', { skip: !fs.existsSync(sfBin) && 'the @salesforce/cli dev dependency is not installed' }, () => {
+  before(async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-home-'));
+    accessToken = (await passwordLogin(users.integration)).accessToken;
+    const login = await sf(['org', 'login', 'access-token', '--instance-url', baseUrl, '--alias', 'emulator', '--no-prompt'], {
+      SF_ACCESS_TOKEN: accessToken,
+    });
+    assert.equal(login.code, 0, describeRun(login));
+    assert.equal(login.json.result.username, users.integration);
+  });
+
+  after(() => {
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('counts Leads with sf data query', async () => {
+    const r = await sf(['data', 'query', '--target-org', 'emulator', '--query', 'SELECT COUNT() FROM Lead']);
+    assert.equal(r.code, 0, describeRun(r));
+    assert.ok(r.json.result.totalSize >= 5000, describeRun(r));
+  });
+
+  it('reads Accounts with parent fields with sf data query', async () => {
+    const r = await sf(['data', 'query', '--target-org', 'emulator', '--query', 'SELECT Id, Name, Owner.Name FROM Account LIMIT 5']);
+    assert.equal(r.code, 0, describeRun(r));
+    assert.equal(r.json.result.records.length, 5);
+    assert.ok(r.json.result.records.every((rec) => /^001/.test(rec.Id) && typeof rec.Owner.Name === 'string'));
+  });
+
+  it('fetches more than one page (2,000+) of Leads', async () => {
+    const r = await sf(['data', 'query', '--target-org', 'emulator', '--query', 'SELECT Id FROM Lead']);
+    assert.equal(r.code, 0, describeRun(r));
+    assert.equal(r.json.result.records.length, r.json.result.totalSize);
+    assert.ok(r.json.result.totalSize >= 5000);
+  });
+
+  it("reports Salesforce's error for an unknown object", async () => {
+    const r = await sf(['data', 'query', '--target-org', 'emulator', '--query', 'SELECT Id FROM NoSuchObject__c']);
+    assert.notEqual(r.code, 0);
+    assert.match(JSON.stringify(r.json ?? r.stdout), /INVALID_TYPE|not supported/, describeRun(r));
+  });
+});
