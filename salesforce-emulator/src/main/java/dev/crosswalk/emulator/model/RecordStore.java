@@ -27,6 +27,14 @@ public final class RecordStore {
         return Ids.normalize(id).map(byId::get).orElse(null);
     }
 
+    /**
+     * The record for an id already in canonical 18-character form, as stored in reference fields:
+     * no normalization and no allocation, for per-row lookups in SOQL relationship paths.
+     */
+    public Record getCanonical(String id18) {
+        return byId.get(id18);
+    }
+
     public void put(Record record) {
         byId.put(record.id(), record);
     }

@@ -1,0 +1,186 @@
+package dev.crosswalk.emulator.soql;
+
+import dev.crosswalk.emulator.model.FieldDef;
+import dev.crosswalk.emulator.model.Record;
+import dev.crosswalk.emulator.model.RecordStore;
+import dev.crosswalk.emulator.model.SObjectType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** The {@link PreparedQuery} the {@link QueryCompiler} builds: everything resolved, nothing looked up per row. */
+final class CompiledQuery implements PreparedQuery {
+
+    /** One {@code COUNT(field)} item: its result slot and the value counted ({@code null} accessor = rows). */
+    record AggregateSpec(FieldDef slot, ValueAccessor counted) {
+    }
+
+    private final SObjectType type;
+    private final RecordStore store;
+    private final List<Column> columns;
+    private final boolean count;
+    private final List<AggregateSpec> aggregates;
+    private final Filter filter;
+    private final Comparator<Record> order;
+    private final int limit;
+    private final int offset;
+    private final FieldDef isDeleted;
+    private final PathResolver paths;
+    private final Map<String, PathResolver.ParentAccessor> parents = new ConcurrentHashMap<>();
+
+    CompiledQuery(SObjectType type, RecordStore store, List<Column> columns, boolean count, List<AggregateSpec> aggregates,
+            Filter filter, Comparator<Record> order, Integer limit, Integer offset, boolean includeDeleted,
+            PathResolver paths) {
+        this.type = type;
+        this.store = store;
+        this.columns = List.copyOf(columns);
+        this.count = count;
+        this.aggregates = List.copyOf(aggregates);
+        this.filter = filter;
+        this.order = order;
+        this.limit = limit == null ? Integer.MAX_VALUE : limit;
+        this.offset = offset == null ? 0 : offset;
+        this.isDeleted = includeDeleted ? null : type.field("IsDeleted").orElse(null);
+        this.paths = paths;
+        for (Column c : columns) {
+            if (!c.isAggregate() && !c.relationshipPath().isEmpty()) {
+                parent(c.relationshipPath()); // resolve eagerly while access checks still apply
+            }
+        }
+    }
+
+    @Override
+    public SObjectType type() {
+        return type;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean isCount() {
+        return count;
+    }
+
+    @Override
+    public boolean isAggregate() {
+        return !aggregates.isEmpty();
+    }
+
+    @Override
+    public List<Record> execute() {
+        if (count) {
+            return List.of();
+        }
+        Predicate<Record> where = filter == null ? null : filter.bind();
+        if (isAggregate()) {
+            return aggregate(where);
+        }
+        if (order == null) {
+            return scanInStoreOrder(where);
+        }
+        ArrayList<Record> matches = new ArrayList<>();
+        for (Record r : store.all()) {
+            if (visible(r) && (where == null || where.test(r))) {
+                matches.add(r);
+            }
+        }
+        matches.sort(order);
+        return window(matches);
+    }
+
+    @Override
+    public int count() {
+        if (isAggregate()) {
+            return offset == 0 && limit > 0 ? 1 : 0;
+        }
+        Predicate<Record> where = filter == null ? null : filter.bind();
+        long wanted = (long) offset + limit;
+        int n = 0;
+        for (Record r : store.all()) {
+            if (visible(r) && (where == null || where.test(r))) {
+                if (++n >= wanted) {
+                    break;
+                }
+            }
+        }
+        return Math.max(0, Math.min(limit, n - offset));
+    }
+
+    @Override
+    public Object value(Record record, Column column) {
+        return column.accessor.get(record);
+    }
+
+    @Override
+    public Record parent(Record record, List<String> relationshipPath) {
+        return parent(relationshipPath).get(record);
+    }
+
+    private PathResolver.ParentAccessor parent(List<String> relationshipPath) {
+        String key = String.join(".", relationshipPath).toLowerCase(Locale.ROOT);
+        return parents.computeIfAbsent(key, k -> paths.parent(type, relationshipPath));
+    }
+
+    private boolean visible(Record r) {
+        return isDeleted == null || !Boolean.TRUE.equals(r.get(isDeleted));
+    }
+
+    /** No ORDER BY: store (insertion) order, and the scan stops as soon as OFFSET + LIMIT rows are found. */
+    private List<Record> scanInStoreOrder(Predicate<Record> where) {
+        long wanted = (long) offset + limit;
+        ArrayList<Record> out = new ArrayList<>(limit == Integer.MAX_VALUE ? 16 : Math.min(limit, 4096));
+        int skipped = 0;
+        if (limit == 0) {
+            return List.of();
+        }
+        for (Record r : store.all()) {
+            if (visible(r) && (where == null || where.test(r))) {
+                if (skipped < offset) {
+                    skipped++;
+                    continue;
+                }
+                out.add(r);
+                if (skipped + out.size() >= wanted) {
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private List<Record> window(ArrayList<Record> sorted) {
+        int from = Math.min(offset, sorted.size());
+        int to = (int) Math.min(sorted.size(), (long) from + limit);
+        return Collections.unmodifiableList(from == 0 && to == sorted.size() ? sorted : sorted.subList(from, to));
+    }
+
+    private List<Record> aggregate(Predicate<Record> where) {
+        int[] counts = new int[aggregates.size()];
+        for (Record r : store.all()) {
+            if (visible(r) && (where == null || where.test(r))) {
+                for (int i = 0; i < counts.length; i++) {
+                    ValueAccessor counted = aggregates.get(i).counted();
+                    if (counted == null || counted.get(r) != null) {
+                        counts[i]++;
+                    }
+                }
+            }
+        }
+        if (offset > 0 || limit == 0) {
+            return List.of();
+        }
+        Record row = new Record(null, aggregates.size());
+        for (int i = 0; i < counts.length; i++) {
+            row.set(aggregates.get(i).slot(), counts[i]);
+        }
+        return List.of(row);
+    }
+}
