@@ -6,6 +6,8 @@ import dev.crosswalk.emulator.auth.ApiGate;
 import dev.crosswalk.emulator.bulk.BulkEndpoints;
 import dev.crosswalk.emulator.http.HttpServerHost;
 import dev.crosswalk.emulator.http.Router;
+import dev.crosswalk.emulator.metadata.MetadataEndpoints;
+import dev.crosswalk.emulator.metadata.PackageInstaller;
 import dev.crosswalk.emulator.oauth.OAuthEndpoints;
 import dev.crosswalk.emulator.rest.RestEndpoints;
 import dev.crosswalk.emulator.seed.DemoSeed;
@@ -38,6 +40,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         Router router = new Router();
         ApiGate gate = new ApiGate(state);
         AdminEndpoints.register(router, state);
+        MetadataEndpoints.register(router, state);
         OAuthEndpoints.register(router, state, gate);
         BulkEndpoints.register(router, state, gate);
         RestEndpoints.register(router, state, gate);
@@ -56,6 +59,10 @@ public final class SalesforceEmulator implements AutoCloseable {
         } else if (!"none".equalsIgnoreCase(options.seed())) {
             server.close();
             throw new IllegalArgumentException("Unknown seed '" + options.seed() + "': use demo or none");
+        }
+        for (var dir : options.packageDirs()) {
+            // A startup package goes into every org, like a package installed org-wide before a test.
+            state.orgs().forEach(org -> PackageInstaller.install(org, dir));
         }
         return new SalesforceEmulator(state, server);
     }

@@ -24,6 +24,9 @@ public final class RecordLifecycle {
         r.set(type.require("CreatedById"), actingUserId);
         r.set(type.require("LastModifiedById"), actingUserId);
         type.field("OwnerId").ifPresent(f -> r.set(f, actingUserId));
+        if (type.autoNumberFormat() != null) {
+            type.nameField().ifPresent(f -> r.set(f, type.nextAutoNumber()));
+        }
         for (FieldDef f : type.fields()) {
             if (f.type() == FieldType.BOOLEAN && r.get(f) == null) {
                 r.set(f, Boolean.FALSE);

@@ -33,6 +33,8 @@ public final class SObjectType {
     private final AccessModel accessModel;
     private volatile List<FieldDef> fields = List.of();
     private volatile Map<String, FieldDef> byLowerName = Map.of();
+    private volatile String autoNumberFormat;
+    private final java.util.concurrent.atomic.AtomicLong autoNumber = new java.util.concurrent.atomic.AtomicLong();
 
     public SObjectType(String name, String label, String labelPlural, String keyPrefix, AccessModel accessModel) {
         this.name = name;
@@ -49,6 +51,38 @@ public final class SObjectType {
     public String keyPrefix() { return keyPrefix; }
     public boolean custom() { return custom; }
     public AccessModel accessModel() { return accessModel; }
+
+    /**
+     * Makes the name field an auto-number like {@code INV-{00000}}: the platform fills it on
+     * create and callers cannot write it.
+     */
+    public void autoNumberFormat(String displayFormat) {
+        autoNumberFormat = displayFormat;
+    }
+
+    public String autoNumberFormat() {
+        return autoNumberFormat;
+    }
+
+    public long autoNumberCounter() {
+        return autoNumber.get();
+    }
+
+    public void autoNumberCounter(long value) {
+        autoNumber.set(value);
+    }
+
+    /** The next auto-number value, e.g. {@code INV-00042} for {@code INV-{00000}}. */
+    public String nextAutoNumber() {
+        long n = autoNumber.incrementAndGet();
+        String format = autoNumberFormat;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(0+)\\}").matcher(format);
+        if (!m.find()) {
+            return format + n;
+        }
+        String digits = String.format("%0" + m.group(1).length() + "d", n);
+        return format.substring(0, m.start()) + digits + format.substring(m.end());
+    }
 
     /** Adds a field (or replaces one of the same name, keeping its index) and returns the stored definition. */
     public synchronized FieldDef addField(FieldDef field) {
