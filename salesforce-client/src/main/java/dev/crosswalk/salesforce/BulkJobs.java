@@ -1,0 +1,98 @@
+package dev.crosswalk.salesforce;
+
+import dev.crosswalk.salesforce.internal.ApiCall;
+import dev.crosswalk.salesforce.internal.ApiCaller;
+import dev.crosswalk.salesforce.internal.Json;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What query and ingest jobs share: job info, state changes, polling. */
+final class BulkJobs {
+
+    private final ClientConfig config;
+    private final ApiCaller caller;
+    private final DefaultRestApi rest;
+    private final String kind; // "query" or "ingest"
+
+    BulkJobs(ClientConfig config, ApiCaller caller, DefaultRestApi rest, String kind) {
+        this.config = config;
+        this.caller = caller;
+        this.rest = rest;
+        this.kind = kind;
+    }
+
+    String jobsPath() {
+        return rest.base() + "/jobs/" + kind;
+    }
+
+    String jobPath(String jobId) {
+        return jobsPath() + "/" + DefaultRestApi.segment(jobId);
+    }
+
+    BulkJob create(Map<String, Object> body) {
+        // Not idempotent: a retried create would start a second job.
+        return parse(caller.json(ApiCall.json(CallKind.BULK, "POST", jobsPath(), body, false)));
+    }
+
+    BulkJob get(String jobId) {
+        return parse(caller.json(ApiCall.get(CallKind.BULK, jobPath(jobId))));
+    }
+
+    BulkJob setState(String jobId, JobState state) {
+        return parse(caller.json(ApiCall.json(CallKind.BULK, "PATCH", jobPath(jobId),
+                Map.of("state", state.wire()), true)));
+    }
+
+    void delete(String jobId) {
+        caller.execute(ApiCall.delete(CallKind.BULK, jobPath(jobId))).close();
+    }
+
+    /** Polls with the configured backoff until terminal or the deadline (by the injected clock). */
+    BulkJob await(String jobId, Duration timeout) {
+        Instant deadline = config.clock().instant().plus(timeout);
+        Backoff backoff = config.bulkPolling();
+        int attempt = 1;
+        while (true) {
+            BulkJob job = get(jobId);
+            Instant now = config.clock().instant();
+            if (job.state().isTerminal() || !now.isBefore(deadline) || attempt >= backoff.maxAttempts()) {
+                return job;
+            }
+            Duration wait = backoff.delayAfter(attempt);
+            Duration left = Duration.between(now, deadline);
+            try {
+                config.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SalesforceException(SalesforceError.ioFailure("interrupted while polling job"), e);
+            }
+            attempt++;
+        }
+    }
+
+    /** Throws unless the job completed: Failed/Aborted → InvalidRequest with Salesforce's message. */
+    static BulkJob requireComplete(BulkJob job) {
+        if (job.state() == JobState.JOB_COMPLETE) {
+            return job;
+        }
+        if (job.state().isTerminal()) {
+            throw new SalesforceException(new SalesforceError.InvalidRequest(0, List.of(ApiError.of(
+                    "BULK_JOB_" + job.state().name(),
+                    job.errorMessage() == null ? "job " + job.id() + " ended " + job.state().wire()
+                            : job.errorMessage()))));
+        }
+        throw new SalesforceException(new SalesforceError.Transient(0, List.of(ApiError.of("BULK_JOB_TIMEOUT",
+                "job " + job.id() + " still " + job.state().wire() + " at the deadline"))));
+    }
+
+    static BulkJob parse(JsonNode n) {
+        return new BulkJob(Json.text(n, "id"), Json.text(n, "object"), Json.text(n, "operation"),
+                JobState.parse(Json.text(n, "state")), n.path("numberRecordsProcessed").asLong(0),
+                n.path("numberRecordsFailed").asLong(0), Json.text(n, "errorMessage"),
+                n.has("apiVersion") ? n.get("apiVersion").asString() : null);
+    }
+}
