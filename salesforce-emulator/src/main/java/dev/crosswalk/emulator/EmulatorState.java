@@ -77,7 +77,11 @@ public final class EmulatorState {
      * CRUD on the sales objects, Minimum Access with nothing).
      */
     public Org createOrg(String name) {
-        return createOrg(Ids.to18(Ids.id15("00D", orgSequence.getAndIncrement())), name);
+        String id;
+        do {
+            id = Ids.to18(Ids.id15("00D", orgSequence.getAndIncrement()));
+        } while (orgs.containsKey(id));
+        return createOrg(id, name);
     }
 
     /** Creates an org with a given id (state restore). */
@@ -112,6 +116,18 @@ public final class EmulatorState {
         PermissionAdmin.createProfile(org, PROFILE_MINIMUM, Map.of());
         orgs.put(orgId, org);
         return org;
+    }
+
+    /**
+     * Adds an org rebuilt from saved state (schema and records already in place) and registers
+     * its users' usernames.
+     */
+    public void restoreOrg(Org org) {
+        orgs.put(org.id(), org);
+        SObjectType userType = org.type("User").orElseThrow();
+        for (Record u : org.store(userType).all()) {
+            registerUsername((String) u.get(userType.require("Username")), org, u.id());
+        }
     }
 
     public Collection<Org> orgs() {

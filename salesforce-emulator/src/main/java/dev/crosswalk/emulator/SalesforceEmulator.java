@@ -13,6 +13,8 @@ import dev.crosswalk.emulator.rest.RestEndpoints;
 import dev.crosswalk.emulator.seed.DemoSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import dev.crosswalk.emulator.persist.StatePersistence;
 
 /**
  * A running emulator: one HTTP server on loopback serving OAuth, REST, Bulk API 2.0 and the
@@ -29,14 +31,23 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final HttpServerHost server;
     private final EmulatorAdmin admin;
 
-    private SalesforceEmulator(EmulatorState state, HttpServerHost server) {
+    private final StatePersistence persistence;
+
+    private SalesforceEmulator(EmulatorState state, HttpServerHost server, StatePersistence persistence) {
         this.state = state;
         this.server = server;
         this.admin = new EmulatorAdmin(state);
+        this.persistence = persistence;
     }
 
+    /**
+     * Starts an emulator. With a data directory holding saved state, that state is loaded
+     * (and the seed skipped); a damaged state file fails the start with
+     * {@link dev.crosswalk.emulator.persist.StateFileException} naming the file.
+     */
     public static SalesforceEmulator start(EmulatorOptions options) {
-        EmulatorState state = new EmulatorState(options);
+        Optional<EmulatorState> saved = options.dataDir() == null ? Optional.empty() : StatePersistence.load(options);
+        EmulatorState state = saved.orElseGet(() -> new EmulatorState(options));
         Router router = new Router();
         ApiGate gate = new ApiGate(state);
         AdminEndpoints.register(router, state);
@@ -54,17 +65,28 @@ public final class SalesforceEmulator implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + options.port(), e);
         }
         state.baseUrl("http://127.0.0.1:" + server.port());
-        if ("demo".equalsIgnoreCase(options.seed())) {
-            DemoSeed.apply(state);
-        } else if (!"none".equalsIgnoreCase(options.seed())) {
+        try {
+            if (saved.isEmpty()) {
+                seed(state, options.seed());
+            }
+            for (var dir : options.packageDirs()) {
+                // A startup package goes into every org (installing again upgrades in place).
+                state.orgs().forEach(org -> PackageInstaller.install(org, dir));
+            }
+        } catch (RuntimeException e) {
             server.close();
-            throw new IllegalArgumentException("Unknown seed '" + options.seed() + "': use demo or none");
+            throw e;
         }
-        for (var dir : options.packageDirs()) {
-            // A startup package goes into every org, like a package installed org-wide before a test.
-            state.orgs().forEach(org -> PackageInstaller.install(org, dir));
+        StatePersistence persistence = options.dataDir() == null ? null : StatePersistence.keep(state, options.dataDir());
+        return new SalesforceEmulator(state, server, persistence);
+    }
+
+    private static void seed(EmulatorState state, String seed) {
+        if ("demo".equalsIgnoreCase(seed)) {
+            DemoSeed.apply(state);
+        } else if (!"none".equalsIgnoreCase(seed)) {
+            throw new IllegalArgumentException("Unknown seed '" + seed + "': use demo or none");
         }
-        return new SalesforceEmulator(state, server);
     }
 
     /** {@code http://127.0.0.1:PORT}: the login host and the instance URL of every org. */
@@ -85,8 +107,19 @@ public final class SalesforceEmulator implements AutoCloseable {
         return state;
     }
 
+    /** Saves state now (only with a data directory). */
+    public void saveState() throws IOException {
+        if (persistence != null) {
+            persistence.save();
+        }
+    }
+
+    /** Stops serving, then saves state if a data directory was given. */
     @Override
     public void close() {
         server.close();
+        if (persistence != null) {
+            persistence.close();
+        }
     }
 }

@@ -170,6 +170,19 @@ public final class TokenStore {
         return List.copyOf(refreshGrants.values());
     }
 
+    /** A live session and when it was last used, for saving state. */
+    public record SessionSnapshot(Session session, Instant lastUsed) {
+    }
+
+    public List<SessionSnapshot> sessions() {
+        return sessions.values().stream().map(e -> new SessionSnapshot(e.session, e.lastUsed)).toList();
+    }
+
+    /** Restores a session saved with the emulator's state (see persist/). */
+    public void restore(Session session, Instant lastUsed) {
+        sessions.put(session.token(), new SessionEntry(session, lastUsed));
+    }
+
     /** Restores a refresh token saved with the emulator's state (see persist/). */
     public void restore(RefreshGrant grant) {
         refreshGrants.put(grant.token(), grant);
