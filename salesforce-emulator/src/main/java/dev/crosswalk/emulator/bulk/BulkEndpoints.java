@@ -3,12 +3,41 @@ package dev.crosswalk.emulator.bulk;
 import dev.crosswalk.emulator.EmulatorState;
 import dev.crosswalk.emulator.auth.ApiGate;
 import dev.crosswalk.emulator.http.Router;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Bulk API 2.0 ({@code /jobs/query}, {@code /jobs/ingest}). Stub until issue 3 lands. */
+/**
+ * Bulk API 2.0: query jobs ({@code /services/data/vXX.X/jobs/query}) and ingest jobs
+ * ({@code /jobs/ingest}). Every route passes the {@link ApiGate}, so Bulk calls count toward the
+ * daily API allocation like REST calls. Jobs run on a small background executor, as on Salesforce
+ * where a job is queued and processed asynchronously; its threads are daemons and time out when idle.
+ */
 public final class BulkEndpoints {
     private BulkEndpoints() {
     }
 
     public static void register(Router router, EmulatorState state, ApiGate gate) {
+        register(router, state, gate, BulkSettings.defaults());
+    }
+
+    public static void register(Router router, EmulatorState state, ApiGate gate, BulkSettings settings) {
+        ScheduledThreadPoolExecutor executor = executor();
+        JobIds ids = new JobIds();
+        QueryJobs queryJobs = new QueryJobs(state.clock(), settings, executor, ids);
+        new QueryJobEndpoints(queryJobs, (org, user, soql, all) -> { throw new UnsupportedOperationException("SOQL engine pending"); }, settings).register(router, gate);
+    }
+
+    private static ScheduledThreadPoolExecutor executor() {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "sf-emulator-bulk-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setKeepAliveTime(30, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }
