@@ -25,7 +25,7 @@ public final class BulkEndpoints {
         ScheduledThreadPoolExecutor executor = executor();
         JobIds ids = new JobIds();
         QueryJobs queryJobs = new QueryJobs(state.clock(), settings, executor, ids);
-        new QueryJobEndpoints(queryJobs, (org, user, soql, all) -> { throw new UnsupportedOperationException("SOQL engine pending"); }, settings).register(router, gate);
+        new QueryJobEndpoints(queryJobs, new SoqlQueryPlanner(state.permissions()), settings).register(router, gate);
     }
 
     private static ScheduledThreadPoolExecutor executor() {
