@@ -77,6 +77,20 @@ public final class TokenStore {
         return Optional.of(e.session);
     }
 
+    /** A live session and when it will time out if unused. */
+    public record LiveSession(Session session, Instant expiresAt) {
+    }
+
+    /** The live session for a token without touching its inactivity timer (token introspection). */
+    public Optional<LiveSession> peek(String token) {
+        SessionEntry e = token == null ? null : sessions.get(token);
+        if (e == null) {
+            return Optional.empty();
+        }
+        Instant expiresAt = e.lastUsed.plus(sessionTimeout);
+        return clock.instant().isAfter(expiresAt) ? Optional.empty() : Optional.of(new LiveSession(e.session, expiresAt));
+    }
+
     public RefreshGrant issueRefreshToken(Org org, String userId, String clientId, Set<String> scopes) {
         List<RefreshGrant> existing = refreshGrants.values().stream()
                 .filter(g -> !g.revoked() && g.userId().equals(userId) && g.clientId().equals(clientId))
@@ -94,6 +108,24 @@ public final class TokenStore {
     public Optional<RefreshGrant> refreshGrant(String token) {
         RefreshGrant g = token == null ? null : refreshGrants.get(token);
         return g == null || g.revoked() ? Optional.empty() : Optional.of(g);
+    }
+
+    /**
+     * Refresh-token rotation: atomically retires a usable refresh token and issues its successor
+     * with the same scopes, so a token can be exchanged only once. Sessions already issued from
+     * the old token stay valid (rotation replaces the credential, it does not log anyone out).
+     * Empty if the token is unknown or already revoked.
+     */
+    public synchronized Optional<RefreshGrant> rotate(String token) {
+        RefreshGrant old = token == null ? null : refreshGrants.get(token);
+        if (old == null || old.revoked()) {
+            return Optional.empty();
+        }
+        old.revoke();
+        RefreshGrant next = new RefreshGrant("5Aep861" + randomToken(80), old.orgId(), old.userId(), old.clientId(),
+                old.scopes(), clock.instant());
+        refreshGrants.put(next.token(), next);
+        return Optional.of(next);
     }
 
     /** Live approvals (refresh tokens) a user holds for a connected app. */
