@@ -13,10 +13,11 @@ import java.util.List;
  * @param seed          {@code demo} (see the module README) or {@code none}
  * @param dataDir       where state is saved across restarts, or null for in-memory only
  * @param packageDirs   SFDX source folders to install into every seeded org at start
+ * @param queryLocatorTimeout how long an unused REST query cursor ({@code nextRecordsUrl}) stays valid
  */
 public record EmulatorOptions(int port, String seed, Clock clock, Duration sessionTimeout, int threads,
         int minApiVersion, int maxApiVersion, long dailyApiRequests, int maxApprovalsPerApp, Path dataDir,
-        List<Path> packageDirs) {
+        List<Path> packageDirs, Duration queryLocatorTimeout) {
 
     public EmulatorOptions {
         packageDirs = packageDirs == null ? List.of() : List.copyOf(packageDirs);
@@ -38,6 +39,7 @@ public record EmulatorOptions(int port, String seed, Clock clock, Duration sessi
         private int maxApprovalsPerApp = 5;
         private Path dataDir;
         private final List<Path> packageDirs = new ArrayList<>();
+        private Duration queryLocatorTimeout = Duration.ofMinutes(15);
 
         /** 0 picks a free port. */
         public Builder port(int v) { port = v; return this; }
@@ -50,10 +52,11 @@ public record EmulatorOptions(int port, String seed, Clock clock, Duration sessi
         public Builder maxApprovalsPerApp(int v) { maxApprovalsPerApp = v; return this; }
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder installPackage(Path sfdxDir) { packageDirs.add(sfdxDir); return this; }
+        public Builder queryLocatorTimeout(Duration v) { queryLocatorTimeout = v; return this; }
 
         public EmulatorOptions build() {
             return new EmulatorOptions(port, seed, clock, sessionTimeout, threads, minApiVersion, maxApiVersion,
-                    dailyApiRequests, maxApprovalsPerApp, dataDir, packageDirs);
+                    dailyApiRequests, maxApprovalsPerApp, dataDir, packageDirs, queryLocatorTimeout);
         }
     }
 }

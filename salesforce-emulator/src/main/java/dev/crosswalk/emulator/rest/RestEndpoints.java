@@ -10,5 +10,6 @@ public final class RestEndpoints {
     }
 
     public static void register(Router router, EmulatorState state, ApiGate gate) {
+        ReadEndpoints.register(router, state, gate);
     }
 }

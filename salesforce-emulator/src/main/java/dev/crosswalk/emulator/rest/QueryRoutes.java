@@ -1,0 +1,179 @@
+package dev.crosswalk.emulator.rest;
+
+import dev.crosswalk.emulator.EmulatorState;
+import dev.crosswalk.emulator.auth.ApiGate;
+import dev.crosswalk.emulator.auth.Session;
+import dev.crosswalk.emulator.http.ApiException;
+import dev.crosswalk.emulator.http.Json;
+import dev.crosswalk.emulator.http.Request;
+import dev.crosswalk.emulator.http.Response;
+import dev.crosswalk.emulator.http.Router;
+import dev.crosswalk.emulator.model.Org;
+import dev.crosswalk.emulator.model.Record;
+import dev.crosswalk.emulator.rest.RecordJson.FieldPath;
+import dev.crosswalk.emulator.rest.RecordJson.PathTree;
+import dev.crosswalk.emulator.security.EffectiveAccess;
+import dev.crosswalk.emulator.soql.Column;
+import dev.crosswalk.emulator.soql.PreparedQuery;
+import dev.crosswalk.emulator.soql.QueryOptions;
+import dev.crosswalk.emulator.soql.SoqlEngine;
+import dev.crosswalk.emulator.soql.SoqlException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /query?q=}, {@code GET /queryAll?q=} and their next pages
+ * {@code GET /query/{locator}-{offset}} / {@code /queryAll/{locator}-{offset}}.
+ *
+ * <p>Pages hold {@value #DEFAULT_BATCH} rows unless {@code Sforce-Query-Options: batchSize=N} asks
+ * for 200..2000 (values outside are clamped). When more rows remain, the response carries
+ * {@code nextRecordsUrl} {@code /services/data/vXX.X/query/01g…-<offset>}; for queryAll too, as
+ * Salesforce does, and the cursor itself remembers that deleted rows are included.
+ */
+final class QueryRoutes {
+    static final int DEFAULT_BATCH = 2000;
+    static final int MIN_BATCH = 200;
+    static final int MAX_BATCH = 2000;
+    private static final Pattern BATCH_SIZE = Pattern.compile("(?i)batchSize\\s*=\\s*(\\d+)");
+
+    private final EmulatorState state;
+    private final SoqlEngine engine = new SoqlEngine();
+    private final QueryCursors cursors;
+
+    private QueryRoutes(EmulatorState state) {
+        this.state = state;
+        this.cursors = new QueryCursors(state.clock(), state.options().queryLocatorTimeout());
+    }
+
+    static void register(Router router, EmulatorState state, ApiGate gate) {
+        QueryRoutes routes = new QueryRoutes(state);
+        router.get("/services/data/{version}/query", gate.protect(req -> routes.query(req, false)));
+        router.get("/services/data/{version}/queryAll", gate.protect(req -> routes.query(req, true)));
+        router.get("/services/data/{version}/query/{locator}", gate.protect(routes::next));
+        router.get("/services/data/{version}/queryAll/{locator}", gate.protect(routes::next));
+    }
+
+    private Response query(Request req, boolean includeDeleted) {
+        String soql = req.query("q");
+        if (soql == null || soql.isBlank()) {
+            throw ApiException.badRequest("MALFORMED_QUERY", "A query string has to be specified");
+        }
+        Session s = req.session();
+        Org org = s.org();
+        EffectiveAccess access = state.permissions().access(org, s.userId());
+        PreparedQuery q;
+        try {
+            q = engine.prepare(org, EffectiveQueryAccess.of(access), soql, new QueryOptions(includeDeleted, false));
+        } catch (SoqlException e) {
+            throw ApiException.badRequest(e.errorCode(), e.getMessage());
+        }
+        int batch = batchSize(req, DEFAULT_BATCH);
+        RecordJson json = new RecordJson(org, req.apiVersion());
+        ObjectNode body = org.read(() -> {
+            if (q.isCount()) {
+                return result(q.count(), null, Json.array());
+            }
+            List<Record> rows = q.execute();
+            if (q.isAggregate()) {
+                return result(rows.size(), null, aggregateRows(q, rows));
+            }
+            String next = null;
+            if (rows.size() > batch) {
+                String locator = cursors.open(org, s.userId(), q, rows, batch);
+                next = nextUrl(req.apiVersion(), locator, batch);
+            }
+            return result(rows.size(), next, page(json, q, rows, 0, Math.min(batch, rows.size())));
+        });
+        return Response.json(200, body);
+    }
+
+    private Response next(Request req) {
+        Session s = req.session();
+        String segment = req.pathVar("locator");
+        int dash = segment.lastIndexOf('-');
+        int offset;
+        try {
+            offset = dash < 0 ? -1 : Integer.parseInt(segment.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            offset = -1;
+        }
+        if (offset < 0) {
+            throw QueryCursors.invalidLocator();
+        }
+        QueryCursors.Cursor c = cursors.use(segment.substring(0, dash), s.org(), s.userId());
+        int from = offset;
+        if (from > c.rows.size()) {
+            throw QueryCursors.invalidLocator();
+        }
+        int batch = batchSize(req, c.batchSize);
+        int to = Math.min(c.rows.size(), from + batch);
+        RecordJson json = new RecordJson(c.org, req.apiVersion());
+        ObjectNode body = c.org.read(() -> result(c.rows.size(),
+                to < c.rows.size() ? nextUrl(req.apiVersion(), c.locator, to) : null,
+                page(json, c.query, c.rows, from, to)));
+        return Response.json(200, body);
+    }
+
+    /** {@code {"totalSize", "done", "nextRecordsUrl"?, "records"}} in Salesforce's key order. */
+    private static ObjectNode result(int totalSize, String nextRecordsUrl, ArrayNode records) {
+        ObjectNode n = Json.object();
+        n.put("totalSize", totalSize);
+        n.put("done", nextRecordsUrl == null);
+        if (nextRecordsUrl != null) {
+            n.put("nextRecordsUrl", nextRecordsUrl);
+        }
+        n.set("records", records);
+        return n;
+    }
+
+    private static ArrayNode page(RecordJson json, PreparedQuery q, List<Record> rows, int from, int to) {
+        List<FieldPath> paths = q.columns().stream()
+                .map(c -> new FieldPath(c.relationshipPath(), c.field().name()))
+                .toList();
+        PathTree tree = PathTree.of(paths);
+        ArrayNode out = Json.array();
+        for (int i = from; i < to; i++) {
+            out.add(json.select(q.type(), rows.get(i), tree));
+        }
+        return out;
+    }
+
+    /** {@code SELECT COUNT(Id) …}: rows of type AggregateResult, keyed by alias ({@code expr0}…). */
+    private static ArrayNode aggregateRows(PreparedQuery q, List<Record> rows) {
+        ArrayNode out = Json.array();
+        for (Record r : rows) {
+            ObjectNode n = out.addObject();
+            n.putObject("attributes").put("type", "AggregateResult");
+            for (Column c : q.columns()) {
+                n.set(c.header(), RecordJson.value(q.value(r, c)));
+            }
+        }
+        return out;
+    }
+
+    private static String nextUrl(String version, String locator, int offset) {
+        return "/services/data/v" + version + "/query/" + locator + "-" + offset;
+    }
+
+    /** {@code Sforce-Query-Options: batchSize=N}, clamped to 200..2000; the fallback when absent. */
+    static int batchSize(Request req, int fallback) {
+        String header = req.header("Sforce-Query-Options");
+        if (header == null) {
+            return fallback;
+        }
+        Matcher m = BATCH_SIZE.matcher(header);
+        if (!m.find()) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return MAX_BATCH;
+        }
+        return (int) Math.max(MIN_BATCH, Math.min(MAX_BATCH, n));
+    }
+}
