@@ -80,6 +80,10 @@ public final class ErrorClassifier {
     private static SalesforceError invalidGrant(int status, List<ApiError> errors) {
         String description = errors.stream().filter(e -> e.is("invalid_grant")).findFirst()
                 .map(ApiError::message).orElse("").toLowerCase(Locale.ROOT);
+        if (description.contains("code verifier") || description.contains("code_verifier")) {
+            // A PKCE mismatch is our bug, not the user's: nothing to reauthorize.
+            return new SalesforceError.InvalidRequest(status, errors);
+        }
         if (description.contains("inactive") || description.contains("frozen")) {
             return new SalesforceError.UserInactive(status, errors);
         }

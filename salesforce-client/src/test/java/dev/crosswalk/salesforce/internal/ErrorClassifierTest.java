@@ -67,6 +67,12 @@ class ErrorClassifierTest {
         assertThat(error.isTransient()).isFalse();
     }
 
+    @Test
+    void a_pkce_mismatch_is_our_bug_not_a_reason_to_reauthorize() {
+        SalesforceError error = classify(400, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid code verifier\"}");
+        assertThat(error).isInstanceOf(SalesforceError.InvalidRequest.class);
+    }
+
     @ParameterizedTest(name = "oauth {0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             invalid_client_id     | InvalidRequest
