@@ -5,11 +5,13 @@ import dev.crosswalk.emulator.model.Record;
 import dev.crosswalk.emulator.model.RecordStore;
 import dev.crosswalk.emulator.model.SObjectType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -31,11 +33,13 @@ final class CompiledQuery implements PreparedQuery {
     private final int offset;
     private final FieldDef isDeleted;
     private final PathResolver paths;
+    /** Canonical id from a top-level {@code Id = '…'}: the scan reads one record instead of the store. */
+    private final String keyId;
     private final Map<String, PathResolver.ParentAccessor> parents = new ConcurrentHashMap<>();
 
     CompiledQuery(SObjectType type, RecordStore store, List<Column> columns, boolean count, List<AggregateSpec> aggregates,
             Filter filter, Comparator<Record> order, Integer limit, Integer offset, boolean includeDeleted,
-            PathResolver paths) {
+            PathResolver paths, String keyId) {
         this.type = type;
         this.store = store;
         this.columns = List.copyOf(columns);
@@ -47,6 +51,7 @@ final class CompiledQuery implements PreparedQuery {
         this.offset = offset == null ? 0 : offset;
         this.isDeleted = includeDeleted ? null : type.field("IsDeleted").orElse(null);
         this.paths = paths;
+        this.keyId = keyId;
         for (Column c : columns) {
             if (!c.isAggregate() && !c.relationshipPath().isEmpty()) {
                 parent(c.relationshipPath()); // resolve eagerly while access checks still apply
@@ -87,13 +92,57 @@ final class CompiledQuery implements PreparedQuery {
             return scanInStoreOrder(where);
         }
         ArrayList<Record> matches = new ArrayList<>();
-        for (Record r : store.all()) {
+        for (Record r : source()) {
             if (visible(r) && (where == null || where.test(r))) {
                 matches.add(r);
             }
         }
+        long wanted = (long) offset + limit;
+        if (wanted < matches.size() / 8) {
+            return window(topK(matches, (int) wanted));
+        }
         matches.sort(order);
         return window(matches);
+    }
+
+    /**
+     * The first {@code k} rows of a stable sort in O(n log k): {@code ORDER BY Name LIMIT 10} over a
+     * million rows should not sort a million rows. A max-heap of positions keeps the k best so far;
+     * ties go to the earlier position, so the result equals the stable full sort.
+     */
+    private ArrayList<Record> topK(ArrayList<Record> matches, int k) {
+        if (k == 0) {
+            return new ArrayList<>();
+        }
+        Comparator<Integer> byOrderThenPosition = (a, b) -> {
+            int c = order.compare(matches.get(a), matches.get(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        };
+        PriorityQueue<Integer> heap = new PriorityQueue<>(k, byOrderThenPosition.reversed());
+        for (int i = 0; i < matches.size(); i++) {
+            if (heap.size() < k) {
+                heap.add(i);
+            } else if (order.compare(matches.get(i), matches.get(heap.peek())) < 0) {
+                heap.poll();
+                heap.add(i);
+            }
+        }
+        Integer[] best = heap.toArray(Integer[]::new);
+        Arrays.sort(best, byOrderThenPosition);
+        ArrayList<Record> out = new ArrayList<>(best.length);
+        for (Integer i : best) {
+            out.add(matches.get(i));
+        }
+        return out;
+    }
+
+    /** Every stored record, or just the one a top-level {@code Id = '…'} names. */
+    private Iterable<Record> source() {
+        if (keyId == null) {
+            return store.all();
+        }
+        Record r = store.getCanonical(keyId);
+        return r == null ? List.of() : List.of(r);
     }
 
     @Override
@@ -104,7 +153,7 @@ final class CompiledQuery implements PreparedQuery {
         Predicate<Record> where = filter == null ? null : filter.bind();
         long wanted = (long) offset + limit;
         int n = 0;
-        for (Record r : store.all()) {
+        for (Record r : source()) {
             if (visible(r) && (where == null || where.test(r))) {
                 if (++n >= wanted) {
                     break;
@@ -141,7 +190,7 @@ final class CompiledQuery implements PreparedQuery {
         if (limit == 0) {
             return List.of();
         }
-        for (Record r : store.all()) {
+        for (Record r : source()) {
             if (visible(r) && (where == null || where.test(r))) {
                 if (skipped < offset) {
                     skipped++;
@@ -164,7 +213,7 @@ final class CompiledQuery implements PreparedQuery {
 
     private List<Record> aggregate(Predicate<Record> where) {
         int[] counts = new int[aggregates.size()];
-        for (Record r : store.all()) {
+        for (Record r : source()) {
             if (visible(r) && (where == null || where.test(r))) {
                 for (int i = 0; i < counts.length; i++) {
                     ValueAccessor counted = aggregates.get(i).counted();

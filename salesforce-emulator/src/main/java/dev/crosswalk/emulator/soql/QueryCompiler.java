@@ -2,6 +2,7 @@ package dev.crosswalk.emulator.soql;
 
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
+import dev.crosswalk.emulator.model.Ids;
 import dev.crosswalk.emulator.model.Org;
 import dev.crosswalk.emulator.model.Record;
 import dev.crosswalk.emulator.model.SObjectType;
@@ -127,7 +128,28 @@ final class QueryCompiler {
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         return new CompiledQuery(type, org.store(type), columns, count, aggregates, filter, order, query.limit(),
-                query.offset(), includeDeleted, paths);
+                query.offset(), includeDeleted, paths, keyLookup(type, query.where()));
+    }
+
+    /**
+     * The id named by a top-level {@code Id = '…'} (alone or inside a top-level AND), so the query reads
+     * one record instead of scanning: preflight and REST lookups by id stay O(1) on big orgs. The full
+     * filter still runs on that record.
+     */
+    private static String keyLookup(SObjectType type, Ast.Condition where) {
+        if (where instanceof Ast.Compare c && c.op().equals("=") && c.value() instanceof Ast.StringLit s
+                && (c.field().text().equalsIgnoreCase("Id") || c.field().text().equalsIgnoreCase(type.name() + ".Id"))) {
+            return Ids.normalize(s.value()).orElse(null);
+        }
+        if (where instanceof Ast.Junction j && j.and()) {
+            for (Ast.Condition part : j.parts()) {
+                String id = keyLookup(type, part);
+                if (id != null) {
+                    return id;
+                }
+            }
+        }
+        return null;
     }
 
     private void addColumn(List<Column> columns, Set<String> headers, Column column, int offset) {

@@ -533,6 +533,21 @@ class SoqlEngineTest {
             assertThat(names("SELECT Name FROM Account " + clauses)).containsExactlyElementsOf(want);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"Industry", "Industry DESC, Name", "NumberOfEmployees NULLS LAST", "Name DESC"})
+        void a_small_window_of_a_large_sort_equals_the_window_of_the_full_sort(String orderBy) {
+            for (int i = 0; i < 200; i++) {
+                t.insert("Account", "Name", "Co " + (i * 37 % 101), "Industry", i % 7 == 0 ? null : "Ind" + (i % 5),
+                        "NumberOfEmployees", i % 3 == 0 ? null : i % 11);
+            }
+            List<Object> full = names("SELECT Name FROM Account ORDER BY " + orderBy);
+
+            assertThat(names("SELECT Name FROM Account ORDER BY " + orderBy + " LIMIT 5")).isEqualTo(full.subList(0, 5));
+            assertThat(names("SELECT Name FROM Account ORDER BY " + orderBy + " LIMIT 7 OFFSET 4"))
+                    .isEqualTo(full.subList(4, 11));
+            assertThat(t.rows("SELECT Name FROM Account ORDER BY " + orderBy + " LIMIT 0")).isEmpty();
+        }
+
         @Test
         void count_reports_the_rows_after_offset_and_limit() {
             assertThat(t.org.read(t.prepare("SELECT Id FROM Account LIMIT 2")::count)).isEqualTo(2);
@@ -587,6 +602,20 @@ class SoqlEngineTest {
             assertThat(accountNames("OwnerId = '" + ada.id().substring(0, 15) + "'")).containsExactly("Acme", "initech");
             assertThat(accountNames("Id IN ('" + id15 + "', '" + globex.id() + "')")).containsExactly("Acme", "Globex");
             assertThat(accountNames("Id != '" + id15 + "'")).containsExactly("Globex", "initech");
+        }
+
+        @Test
+        void a_lookup_by_id_still_applies_the_rest_of_the_filter_and_the_recycle_bin() {
+            assertThat(accountNames("Id = '" + acme.id() + "' AND Industry = 'Technology'")).containsExactly("Acme");
+            assertThat(accountNames("Id = '" + acme.id() + "' AND Industry = 'Banking'")).isEmpty();
+            assertThat(accountNames("Industry = 'Technology' AND Id = '" + acme.id().substring(0, 15) + "'"))
+                    .containsExactly("Acme");
+            assertThat(accountNames("Id = '" + umbrella.id() + "'")).isEmpty();
+            assertThat(t.rows("SELECT Id FROM Account WHERE Id = '" + umbrella.id() + "'", QueryOptions.QUERY_ALL))
+                    .containsExactly(umbrella);
+            assertThat(names("SELECT Name FROM User WHERE Id = '" + acme.id() + "'")).isEmpty();
+            assertThat(t.org.read(t.prepare("SELECT COUNT() FROM Account WHERE Id = '" + globex.id() + "'")::count))
+                    .isEqualTo(1);
         }
 
         @Test
