@@ -49,7 +49,8 @@ import java.util.Optional;
  * {@code redirect_uri_mismatch} / {@code redirect_uri must match configuration}); a missing
  * {@code redirect_uri} is treated as a mismatch. All other errors redirect to the callback with
  * {@code error}, {@code error_description} and {@code state}: {@code unsupported_response_type},
- * {@code invalid_scope}, {@code invalid_request} (PKCE method other than S256, malformed
+ * {@code invalid_scope}, {@code invalid_request} (PKCE method other than S256 (an absent method
+ * means S256, as on Salesforce), malformed
  * challenge, or a missing challenge when the app requires PKCE), {@code immediate_unsuccessful}
  * and {@code access_denied}.
  */

@@ -42,7 +42,11 @@ record AuthorizeRequest(String responseType, String clientId, String redirectUri
             throw AuthorizeFailure.redirect(r, "invalid_scope", "the requested scope is not allowed");
         }
         if (r.codeChallenge() != null) {
-            // No method means "plain" under RFC 7636; only S256 is emulated.
+            // RFC 7636 reads a missing method as "plain", but Salesforce takes it as S256 and
+            // jsforce relies on that (it never sends the method). Only S256 is emulated.
+            if (r.codeChallengeMethod() == null) {
+                r = r.withCodeChallengeMethod(Pkce.S256);
+            }
             if (!Pkce.S256.equals(r.codeChallengeMethod())) {
                 throw AuthorizeFailure.redirect(r, "invalid_request", "invalid code_challenge_method");
             }
@@ -53,6 +57,11 @@ record AuthorizeRequest(String responseType, String clientId, String redirectUri
             throw AuthorizeFailure.redirect(r, "invalid_request", "missing required code challenge");
         }
         return r;
+    }
+
+    AuthorizeRequest withCodeChallengeMethod(String method) {
+        return new AuthorizeRequest(responseType, clientId, redirectUri, scopes, state, prompts, loginHint, immediate,
+                codeChallenge, method);
     }
 
     boolean forceLogin() {

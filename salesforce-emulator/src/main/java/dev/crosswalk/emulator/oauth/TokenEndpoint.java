@@ -53,6 +53,8 @@ final class TokenEndpoint {
         if (!code.redirectUri().equals(form.get("redirect_uri"))) {
             throw OAuthException.of("redirect_uri_mismatch", "redirect_uri must match configuration");
         }
+        // A code_verifier for a code issued without a challenge is ignored: jsforce sends its
+        // verifier on every token call of a PKCE-enabled client.
         String verifier = form.get("code_verifier");
         if (code.codeChallenge() != null) {
             if (verifier == null || verifier.isEmpty()) {
@@ -61,9 +63,6 @@ final class TokenEndpoint {
             if (!Pkce.verifies(verifier, code.codeChallenge())) {
                 throw OAuthException.of(settings.pkceMismatchError(), "invalid code verifier");
             }
-        } else if (verifier != null && !verifier.isEmpty()) {
-            // A verifier for a code issued without a challenge means the two requests do not belong together.
-            throw OAuthException.of("invalid_grant", "invalid code verifier");
         }
         Org org = state.org(code.orgId()).orElseThrow(() -> OAuthException.of("invalid_grant", "expired authorization code"));
         requireActive(org, code.userId());

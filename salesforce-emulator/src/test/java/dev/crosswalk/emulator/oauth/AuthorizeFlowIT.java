@@ -84,6 +84,16 @@ class AuthorizeFlowIT {
         }
 
         @Test
+        void a_challenge_without_a_method_is_taken_as_s256_like_salesforce_does_for_jsforce() {
+            Map<String, String> jsforceStyle = with(codeRequest(), "code_challenge_method", null);
+            String code = callbackParams(t.browser().loginAndAllow(jsforceStyle, t.freshUser())).get("code");
+            assertThat(t.exchange(code, "wrong-" + VERIFIER).statusCode()).isEqualTo(400);
+            String code2 = callbackParams(t.browser().loginAndAllow(with(jsforceStyle, "prompt", "consent"),
+                    "alice@test.example")).get("code");
+            assertThat(t.exchange(code2, VERIFIER).statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void percent_encodes_the_code_and_state_on_the_callback() {
             HttpResponse<String> callback = t.browser().loginAndAllow(codeRequest(), "alice@test.example");
             String location = callback.headers().firstValue("Location").orElseThrow();
@@ -236,9 +246,8 @@ class AuthorizeFlowIT {
         }
 
         @Test
-        void a_pkce_method_other_than_s256_or_none_at_all() {
+        void a_pkce_method_other_than_s256_or_a_malformed_challenge() {
             assertThat(errorOf(with(codeRequest(), "code_challenge_method", "plain"))).containsEntry("error", "invalid_request");
-            assertThat(errorOf(with(codeRequest(), "code_challenge_method", null))).containsEntry("error", "invalid_request");
             assertThat(errorOf(with(codeRequest(), "code_challenge", "short"))).containsEntry("error", "invalid_request");
         }
 
