@@ -1,0 +1,43 @@
+package dev.crosswalk.app.org;
+
+import dev.crosswalk.app.system.CrosswalkException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The one-time setup page: only usable while no organization exists. */
+@Controller
+class SetupController {
+    private final OrganizationService organizations;
+
+    SetupController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/setup")
+    String form() {
+        return organizations.hasAnyOrganization() ? "redirect:/login" : "setup";
+    }
+
+    @PostMapping("/setup")
+    synchronized String create(@RequestParam String organization, @RequestParam String email, @RequestParam String password,
+            Model model) {
+        if (organizations.hasAnyOrganization()) {
+            return "redirect:/login";
+        }
+        try {
+            organizations.createOrganization(organization, email, email, password);
+        } catch (CrosswalkException e) {
+            model.addAttribute("error", e.getMessage());
+            return "setup";
+        }
+        return "redirect:/login?created";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+}

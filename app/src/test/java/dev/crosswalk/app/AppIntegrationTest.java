@@ -1,0 +1,47 @@
+package dev.crosswalk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the service's integration tests: the real application on a random loopback port,
+ * on an embedded PostgreSQL in a fresh temporary data directory (shared by the test classes
+ * that share this context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "crosswalk.bootstrap.organization=Acme Corp",
+        "crosswalk.bootstrap.admin-email=" + AppIntegrationTest.ADMIN_EMAIL,
+        "crosswalk.bootstrap.admin-password=" + AppIntegrationTest.ADMIN_PASSWORD})
+public abstract class AppIntegrationTest {
+    public static final String ADMIN_EMAIL = "admin@acme-test.example";
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    private static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("crosswalk-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("crosswalk.data-dir", DATA_DIR::toString);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}
