@@ -11,5 +11,6 @@ public final class RestEndpoints {
 
     public static void register(Router router, EmulatorState state, ApiGate gate) {
         ReadEndpoints.register(router, state, gate);
+        DataRoutes.register(router, state, gate);
     }
 }

@@ -1,0 +1,244 @@
+package dev.crosswalk.emulator.rest;
+
+import dev.crosswalk.emulator.EmulatorState;
+import dev.crosswalk.emulator.auth.ApiGate;
+import dev.crosswalk.emulator.data.ApiError;
+import dev.crosswalk.emulator.data.DataService;
+import dev.crosswalk.emulator.data.RecordInput;
+import dev.crosswalk.emulator.data.RecordWrite;
+import dev.crosswalk.emulator.data.SaveResult;
+import dev.crosswalk.emulator.http.ApiException;
+import dev.crosswalk.emulator.http.Json;
+import dev.crosswalk.emulator.http.Request;
+import dev.crosswalk.emulator.http.Response;
+import dev.crosswalk.emulator.http.Router;
+import dev.crosswalk.emulator.model.FieldDef;
+import dev.crosswalk.emulator.model.Ids;
+import dev.crosswalk.emulator.model.Org;
+import dev.crosswalk.emulator.model.Record;
+import dev.crosswalk.emulator.model.RecordLifecycle;
+import dev.crosswalk.emulator.model.SObjectType;
+import dev.crosswalk.emulator.security.EffectiveAccess;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * sObject Collections: {@code /services/data/vXX.X/composite/sobjects} — create (POST), update
+ * (PATCH), delete (DELETE {@code ?ids=}), upsert by external id (PATCH {@code /{type}/{field}})
+ * and retrieve (GET/POST {@code /{type}}). At most 200 records per call; results in input order.
+ */
+public final class CollectionRoutes {
+    static final int MAX_RECORDS = 200;
+
+    private final EmulatorState state;
+    private final DataService data;
+
+    private CollectionRoutes(EmulatorState state, DataService data) {
+        this.state = state;
+        this.data = data;
+    }
+
+    public static void register(Router router, EmulatorState state, ApiGate gate) {
+        CollectionRoutes r = new CollectionRoutes(state, new DataService(state));
+        String base = "/services/data/{version}/composite/sobjects";
+        router.post(base, gate.protect(r::create));
+        router.patch(base, gate.protect(r::update));
+        router.delete(base, gate.protect(r::delete));
+        router.get(base + "/{type}", gate.protect(r::retrieve));
+        router.post(base + "/{type}", gate.protect(r::retrieve));
+        router.patch(base + "/{type}/{field}", gate.protect(r::upsert));
+    }
+
+    /** The {@code {"allOrNone", "records"}} envelope. */
+    private record Envelope(boolean allOrNone, List<JsonNode> records) {
+    }
+
+    private static Envelope envelope(Request req) {
+        JsonNode body = req.json();
+        JsonNode records = body.get("records");
+        if (!body.isObject() || records == null || !records.isArray()) {
+            throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize request: expected {\"allOrNone\":…,\"records\":[…]}");
+        }
+        if (records.size() > MAX_RECORDS) {
+            throw tooMany();
+        }
+        List<JsonNode> list = new ArrayList<>();
+        records.forEach(list::add);
+        JsonNode aon = body.get("allOrNone");
+        return new Envelope(aon != null && (aon.asBoolean() || "true".equalsIgnoreCase(aon.asString())), list);
+    }
+
+    private static ApiException tooMany() {
+        return ApiException.badRequest("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
+                + MAX_RECORDS + " records into this call");
+    }
+
+    /** {@code attributes.type} of a collection record, or null. */
+    private static String typeOf(JsonNode record) {
+        JsonNode attrs = record.get("attributes");
+        JsonNode type = attrs == null ? null : attrs.get("type");
+        return type == null || !type.isString() ? null : type.stringValue();
+    }
+
+    private static ApiError missingType() {
+        return ApiError.of("INVALID_TYPE", "sObject type 'null' is not supported. Every record needs attributes.type.");
+    }
+
+    /**
+     * Runs the records that are well-formed through {@code op} in one batch (so allOrNone covers
+     * them) and slots pre-check failures in at their positions.
+     */
+    private interface BatchOp {
+        List<SaveResult> run(List<RecordWrite> writes);
+    }
+
+    private static List<SaveResult> withPrechecks(List<JsonNode> records, boolean allOrNone, boolean update, BatchOp op) {
+        List<RecordWrite> writes = new ArrayList<>();
+        List<ApiError> precheck = new ArrayList<>();
+        for (JsonNode rec : records) {
+            String type = rec.isObject() ? typeOf(rec) : null;
+            if (type == null) {
+                precheck.add(missingType());
+                continue;
+            }
+            precheck.add(null);
+            RecordInput values = RecordInput.fromJson(rec);
+            writes.add(update ? RecordWrite.updateFromValues(type, values) : RecordWrite.create(type, values));
+        }
+        boolean anyPrecheckFailed = precheck.stream().anyMatch(e -> e != null);
+        List<SaveResult> batch = anyPrecheckFailed && allOrNone ? List.of() : op.run(writes);
+        List<SaveResult> out = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < records.size(); i++) {
+            ApiError e = precheck.get(i);
+            if (e != null) {
+                out.add(SaveResult.failed(e));
+            } else if (anyPrecheckFailed && allOrNone) {
+                String id = update ? writes.get(next++).id() : null;
+                out.add(new SaveResult(id == null ? null : Ids.normalize(id).orElse(id), false, false, List.of(ApiError.rolledBack())));
+            } else {
+                out.add(batch.get(next++));
+            }
+        }
+        return out;
+    }
+
+    private Response create(Request req) {
+        Envelope env = envelope(req);
+        Org org = req.session().org();
+        String user = req.session().userId();
+        return DataJson.collectionResults(withPrechecks(env.records(), env.allOrNone(), false,
+                writes -> data.create(org, user, writes, env.allOrNone())), false);
+    }
+
+    private Response update(Request req) {
+        Envelope env = envelope(req);
+        Org org = req.session().org();
+        String user = req.session().userId();
+        return DataJson.collectionResults(withPrechecks(env.records(), env.allOrNone(), true,
+                writes -> data.update(org, user, writes, env.allOrNone())), false);
+    }
+
+    private Response delete(Request req) {
+        String ids = req.query("ids");
+        if (ids == null || ids.isBlank()) {
+            throw ApiException.badRequest("MISSING_ARGUMENT", "Missing required parameter: ids");
+        }
+        List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (list.size() > MAX_RECORDS) {
+            throw tooMany();
+        }
+        boolean allOrNone = "true".equalsIgnoreCase(req.query("allOrNone"));
+        return DataJson.collectionResults(data.delete(req.session().org(), req.session().userId(), list, allOrNone), false);
+    }
+
+    /** {@code PATCH /composite/sobjects/{type}/{extIdField}} (API 46.0+): upsert, results carry {@code created}. */
+    private Response upsert(Request req) {
+        SObjectType t = SObjectRoutes.visibleType(state, req, req.pathVar("type"));
+        String field = req.pathVar("field");
+        EffectiveAccess access = state.permissions().access(req.session().org(), req.session().userId());
+        FieldDef f = t.field(field).filter(x -> x.idLookup() && access.canReadField(t, x))
+                .orElseThrow(() -> ApiException.of(404, "NOT_FOUND",
+                        "Provided external ID field does not exist or is not accessible: " + field));
+        Envelope env = envelope(req);
+        List<RecordInput> inputs = new ArrayList<>();
+        List<ApiError> precheck = new ArrayList<>();
+        for (JsonNode rec : env.records()) {
+            String type = rec.isObject() ? typeOf(rec) : null;
+            if (type == null || !type.equalsIgnoreCase(t.name())) {
+                precheck.add(type == null ? missingType() : ApiError.of("INVALID_TYPE",
+                        "Record type " + type + " does not match the URI's type " + t.name()));
+                continue;
+            }
+            precheck.add(null);
+            inputs.add(RecordInput.fromJson(rec));
+        }
+        boolean anyPrecheckFailed = precheck.stream().anyMatch(e -> e != null);
+        List<SaveResult> batch = anyPrecheckFailed && env.allOrNone() ? List.of()
+                : data.upsert(req.session().org(), req.session().userId(), t.name(), f.name(), inputs, env.allOrNone());
+        List<SaveResult> out = new ArrayList<>();
+        int next = 0;
+        for (ApiError e : precheck) {
+            if (e != null) {
+                out.add(SaveResult.failed(e));
+            } else if (anyPrecheckFailed && env.allOrNone()) {
+                out.add(SaveResult.failed(ApiError.rolledBack()));
+            } else {
+                out.add(batch.get(next++));
+            }
+        }
+        return DataJson.collectionResults(out, true);
+    }
+
+    /** GET {@code ?ids=&fields=} or POST {@code {"ids":[…],"fields":[…]}}: records in id order, null where missing. */
+    private Response retrieve(Request req) {
+        SObjectType t = SObjectRoutes.visibleType(state, req, req.pathVar("type"));
+        List<String> ids = new ArrayList<>();
+        String fieldsParam;
+        if (req.method().equals("POST")) {
+            JsonNode body = req.json();
+            JsonNode idsNode = body.get("ids");
+            if (idsNode != null) {
+                idsNode.forEach(n -> ids.add(n.asString()));
+            }
+            JsonNode fieldsNode = body.get("fields");
+            List<String> fl = new ArrayList<>();
+            if (fieldsNode != null) {
+                fieldsNode.forEach(n -> fl.add(n.asString()));
+            }
+            fieldsParam = String.join(",", fl);
+        } else {
+            String idsParam = req.query("ids");
+            if (idsParam != null) {
+                Arrays.stream(idsParam.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+            }
+            fieldsParam = req.query("fields");
+        }
+        if (ids.isEmpty()) {
+            throw ApiException.badRequest("MISSING_ARGUMENT", "Missing required parameter: ids");
+        }
+        if (ids.size() > 2000) {
+            throw ApiException.badRequest("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 2000 records into this call");
+        }
+        Org org = req.session().org();
+        EffectiveAccess access = state.permissions().access(org, req.session().userId());
+        return org.read(() -> {
+            List<String> fields = SimpleRecordJson.fieldList(t, access, fieldsParam);
+            ArrayNode out = Json.array();
+            for (String id : ids) {
+                Optional<String> id18 = Ids.normalize(id);
+                Record r = id18.filter(x -> x.startsWith(t.keyPrefix())).map(x -> org.store(t).get(x)).orElse(null);
+                if (r == null || RecordLifecycle.isDeleted(t, r)) {
+                    out.addNull();
+                } else {
+                    out.add(SimpleRecordJson.render(org, t, r, fields, access, req.apiVersion()));
+                }
+            }
+            return Response.json(200, out);
+        });
+    }
+}
