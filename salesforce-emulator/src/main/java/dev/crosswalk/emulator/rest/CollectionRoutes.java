@@ -227,7 +227,8 @@ public final class CollectionRoutes {
         Org org = req.session().org();
         EffectiveAccess access = state.permissions().access(org, req.session().userId());
         return org.read(() -> {
-            List<String> fields = SimpleRecordJson.fieldList(t, access, fieldsParam);
+            RecordReads reads = RecordReads.of(org, t, access, fieldsParam);
+            RecordJson json = new RecordJson(org, req.apiVersion());
             ArrayNode out = Json.array();
             for (String id : ids) {
                 Optional<String> id18 = Ids.normalize(id);
@@ -235,7 +236,7 @@ public final class CollectionRoutes {
                 if (r == null || RecordLifecycle.isDeleted(t, r)) {
                     out.addNull();
                 } else {
-                    out.add(SimpleRecordJson.render(org, t, r, fields, access, req.apiVersion()));
+                    out.add(reads.render(json, r));
                 }
             }
             return Response.json(200, out);

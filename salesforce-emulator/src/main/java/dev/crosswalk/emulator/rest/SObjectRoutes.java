@@ -88,8 +88,8 @@ public final class SObjectRoutes {
         String id = recordId(req, t);
         return org.read(() -> {
             Record r = liveRecord(org, t, id);
-            List<String> fields = SimpleRecordJson.fieldList(t, access, req.query("fields"));
-            return Response.json(200, SimpleRecordJson.render(org, t, r, fields, access, req.apiVersion()));
+            RecordReads reads = RecordReads.of(org, t, access, req.query("fields"));
+            return Response.json(200, reads.render(new RecordJson(org, req.apiVersion()), r));
         });
     }
 
@@ -133,8 +133,8 @@ public final class SObjectRoutes {
             return multipleChoices(req, t, matches);
         }
         return org.read(() -> {
-            List<String> fields = SimpleRecordJson.fieldList(t, access, req.query("fields"));
-            return Response.json(200, SimpleRecordJson.render(org, t, matches.get(0), fields, access, req.apiVersion()));
+            RecordReads reads = RecordReads.of(org, t, access, req.query("fields"));
+            return Response.json(200, reads.render(new RecordJson(org, req.apiVersion()), matches.get(0)));
         });
     }
 
