@@ -33,6 +33,8 @@ final class QueryCursors {
         final List<Record> rows;
         final int batchSize;
         private volatile Instant lastUsed;
+        /** Order of last use, to pick the least recently used cursor even when the clock stands still. */
+        private volatile long useTick;
 
         Cursor(String locator, Org org, String userId, PreparedQuery query, List<Record> rows, int batchSize, Instant now) {
             this.locator = locator;
@@ -49,6 +51,7 @@ final class QueryCursors {
     private final Duration timeout;
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(1);
+    private final AtomicLong ticks = new AtomicLong();
 
     QueryCursors(Clock clock, Duration timeout) {
         this.clock = clock;
@@ -60,10 +63,12 @@ final class QueryCursors {
         Instant now = clock.instant();
         expire(now);
         String locator = Ids.to18(Ids.id15("01g", sequence.getAndIncrement()));
-        cursors.put(locator, new Cursor(locator, org, userId, query, rows, batchSize, now));
+        Cursor opened = new Cursor(locator, org, userId, query, rows, batchSize, now);
+        opened.useTick = ticks.incrementAndGet();
+        cursors.put(locator, opened);
         List<Cursor> mine = cursors.values().stream()
                 .filter(c -> c.org == org && c.userId.equals(userId))
-                .sorted(Comparator.comparing((Cursor c) -> c.lastUsed))
+                .sorted(Comparator.comparingLong((Cursor c) -> c.useTick))
                 .toList();
         for (int i = 0; i < mine.size() - MAX_OPEN_PER_USER; i++) {
             cursors.remove(mine.get(i).locator);
@@ -80,6 +85,7 @@ final class QueryCursors {
             throw invalidLocator();
         }
         c.lastUsed = now;
+        c.useTick = ticks.incrementAndGet();
         return c;
     }
 

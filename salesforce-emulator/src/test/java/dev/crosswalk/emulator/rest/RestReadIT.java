@@ -427,6 +427,21 @@ class RestReadIT {
         }
 
         @Test
+        void an_eleventh_open_cursor_releases_the_users_least_recently_used_one() throws Exception {
+            String user = state.createUser(bigOrg, new NewUser("cursors@paging.example", "C", "Cursors",
+                    "cursors@paging.example", EmulatorState.PROFILE_ADMIN), "pw");
+            String tok = token(bigOrg, user);
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                next.add(json(query(tok, "SELECT Id FROM Account")).get("nextRecordsUrl").asString());
+            }
+            assertError(get(next.get(0), tok, Map.of()), 400, "INVALID_QUERY_LOCATOR");
+            for (int i = 1; i < 11; i++) {
+                assertThat(get(next.get(i), tok, Map.of()).statusCode()).isEqualTo(200);
+            }
+        }
+
+        @Test
         void a_cursor_expires_after_15_minutes_without_use() throws Exception {
             String tok = token(bigOrg, bigAdmin);
             String next = json(query(tok, "SELECT Id FROM Account", Map.of("Sforce-Query-Options", "batchSize=200")))
@@ -521,7 +536,7 @@ class RestReadIT {
     }
 
     private static void assertError(HttpResponse<String> r, int status, String errorCode) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.statusCode()).as(r.body().length() > 300 ? r.body().substring(0, 300) : r.body()).isEqualTo(status);
         JsonNode body = json(r);
         assertThat(body.isArray()).isTrue();
         assertThat(body.get(0).get("errorCode").asString()).isEqualTo(errorCode);
