@@ -86,6 +86,15 @@ final class AuthorizeEndpoint {
         return p.user() == null ? login(p, form) : decide(p, form);
     }
 
+    /**
+     * Browser logout ({@code /secur/logout.jsp}, OIDC {@code end_session_endpoint}): ends the
+     * login-host session, so the next authorize shows the login form again.
+     */
+    Response logout(Request request) {
+        browsers.end(BrowserSessions.fromHeader(request.header("Cookie")));
+        return LoginPages.loggedOut().header("Set-Cookie", BrowserSessions.clearCookie());
+    }
+
     private Response start(Map<String, String> params, Request request) {
         AuthorizeRequest ar = AuthorizeRequest.parse(params, state);
         Optional<UserRef> loggedIn = ar.forceLogin() ? Optional.empty()

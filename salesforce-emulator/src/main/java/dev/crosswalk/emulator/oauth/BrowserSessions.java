@@ -57,6 +57,10 @@ final class BrowserSessions {
         return COOKIE + "=" + sid + "; Path=/; HttpOnly; SameSite=Lax";
     }
 
+    static String clearCookie() {
+        return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax";
+    }
+
     /** The {@code sid} value from a {@code Cookie} header, or null. */
     static String fromHeader(String cookieHeader) {
         if (cookieHeader == null) {

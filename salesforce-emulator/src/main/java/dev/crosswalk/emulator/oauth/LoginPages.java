@@ -49,6 +49,12 @@ final class LoginPages {
         return page(b);
     }
 
+    static Response loggedOut() {
+        StringBuilder b = head("Logged Out | Salesforce Emulator");
+        b.append("<h1>You are logged out</h1>\n");
+        return page(b);
+    }
+
     /** A page for a dead end the client cannot be told about (e.g. an expired login form). */
     static Response problem(int status, String message) {
         StringBuilder b = head("Error | Salesforce Emulator");

@@ -33,6 +33,8 @@ public final class OAuthEndpoints {
                 .post("/services/oauth2/userinfo", identity::userinfo)
                 .get("/id/keys", discovery::keys)
                 .get("/id/{orgId}/{userId}", identity::identity)
-                .get("/.well-known/openid-configuration", discovery::openidConfiguration);
+                .get("/.well-known/openid-configuration", discovery::openidConfiguration)
+                .get("/services/auth/idp/oidc/logout", authorize::logout)
+                .get("/secur/logout.jsp", authorize::logout);
     }
 }

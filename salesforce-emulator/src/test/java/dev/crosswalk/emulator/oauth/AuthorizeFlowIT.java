@@ -125,6 +125,17 @@ class AuthorizeFlowIT {
         }
 
         @Test
+        void logging_out_ends_the_browser_session() {
+            var browser = t.browser();
+            browser.loginAndAllow(codeRequest(), "alice@test.example");
+            assertThat(isLoginPage(browser.authorize(codeRequest()))).isFalse();
+            HttpResponse<String> out = browser.get("/secur/logout.jsp");
+            assertThat(out.statusCode()).isEqualTo(200);
+            assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sid=;").contains("Max-Age=0");
+            assertThat(isLoginPage(browser.authorize(codeRequest()))).isTrue();
+        }
+
+        @Test
         void prompt_consent_shows_the_approval_page_even_when_already_approved() {
             var browser = t.browser();
             String code = callbackParams(browser.loginAndAllow(codeRequest(), "alice@test.example")).get("code");

@@ -109,6 +109,10 @@ final class OAuthTestOrg implements AutoCloseable {
             return send(HttpRequest.newBuilder(URI.create(base() + "/services/oauth2/authorize?" + form(params))).GET().build());
         }
 
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+        }
+
         HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields) {
             Map<String, String> all = new LinkedHashMap<>();
             all.put("request_id", requestId(page));
