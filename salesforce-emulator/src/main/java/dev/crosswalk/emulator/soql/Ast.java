@@ -14,7 +14,7 @@ final class Ast {
     private Ast() {
     }
 
-    record Query(List<SelectItem> select, Name from, Condition where, List<OrderItem> orderBy,
+    record Query(List<SelectItem> select, Name from, Condition where, List<Name> groupBy, List<OrderItem> orderBy,
                  Integer limit, Integer offset, int offsetPosition) {
     }
 
@@ -35,7 +35,7 @@ final class Ast {
     record CountAll(int offset) implements SelectItem {
     }
 
-    /** {@code COUNT(field) [alias]}. */
+    /** {@code COUNT(field) [alias]}, {@code MAX(field)}…; {@code function} upper case. */
     record Aggregate(String function, Name field, String alias, int offset) implements SelectItem {
     }
 
@@ -64,7 +64,8 @@ final class Ast {
     record Includes(Name field, boolean excludes, List<Literal> values, int opOffset) implements Condition {
     }
 
-    record OrderItem(Name field, boolean descending, boolean nullsLast) {
+    /** {@code function} is null for a plain field, else an aggregate function name ({@code COUNT}) in upper case. */
+    record OrderItem(Name field, String function, boolean descending, boolean nullsLast) {
     }
 
     sealed interface Literal permits NullLit, BoolLit, NumberLit, StringLit, DateLit, DateTimeLit, RelativeDate {

@@ -13,9 +13,12 @@ import java.util.List;
  *   <li>A parent field: {@code relationshipPath} = {@code [Owner]}, {@code field} = User.Name,
  *       {@code objectType} = User, {@code header} = {@code Owner.Name} (the Bulk CSV header).
  *       For a polymorphic lookup {@code objectType} is the first target type that has the field.</li>
- *   <li>An aggregate ({@code COUNT(Id)}): {@link #isAggregate()}, {@code header} = the alias
- *       ({@code expr0}, {@code expr1}… or the one given), {@code field} a synthetic INT field,
- *       {@code objectType} {@code null}. Its value on the single result row is an {@link Integer}.</li>
+ *   <li>An aggregate ({@code COUNT(Id)}, {@code MAX(Amount)}…): {@link #isAggregate()}, {@code header} = the
+ *       alias ({@code expr0}, {@code expr1}… or the one given), {@code field} a synthetic field whose type is
+ *       the result's (INT for COUNT, DOUBLE for AVG…), {@code objectType} {@code null}.</li>
+ *   <li>A grouped field in an aggregate query: not {@link #isAggregate()}, {@code header} = the leaf field's
+ *       name ({@code Owner.Name} → {@code Name}, as Salesforce keys AggregateResult), {@code relationshipPath}
+ *       empty, {@code field} a synthetic field of the leaf's type.</li>
  * </ul>
  *
  * Identity matters: pass the instances from {@link PreparedQuery#columns()} back to

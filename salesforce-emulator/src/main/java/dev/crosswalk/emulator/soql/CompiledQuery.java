@@ -18,15 +18,12 @@ import java.util.function.Predicate;
 /** The {@link PreparedQuery} the {@link QueryCompiler} builds: everything resolved, nothing looked up per row. */
 final class CompiledQuery implements PreparedQuery {
 
-    /** One {@code COUNT(field)} item: its result slot and the value counted ({@code null} accessor = rows). */
-    record AggregateSpec(FieldDef slot, ValueAccessor counted) {
-    }
-
     private final SObjectType type;
     private final RecordStore store;
     private final List<Column> columns;
     private final boolean count;
-    private final List<AggregateSpec> aggregates;
+    /** GROUP BY / aggregate functions; {@code null} for a plain query. */
+    private final Aggregation aggregation;
     private final Filter filter;
     private final Comparator<Record> order;
     private final int limit;
@@ -37,14 +34,14 @@ final class CompiledQuery implements PreparedQuery {
     private final String keyId;
     private final Map<String, PathResolver.ParentAccessor> parents = new ConcurrentHashMap<>();
 
-    CompiledQuery(SObjectType type, RecordStore store, List<Column> columns, boolean count, List<AggregateSpec> aggregates,
+    CompiledQuery(SObjectType type, RecordStore store, List<Column> columns, boolean count, Aggregation aggregation,
             Filter filter, Comparator<Record> order, Integer limit, Integer offset, boolean includeDeleted,
             PathResolver paths, String keyId) {
         this.type = type;
         this.store = store;
         this.columns = List.copyOf(columns);
         this.count = count;
-        this.aggregates = List.copyOf(aggregates);
+        this.aggregation = aggregation;
         this.filter = filter;
         this.order = order;
         this.limit = limit == null ? Integer.MAX_VALUE : limit;
@@ -76,7 +73,7 @@ final class CompiledQuery implements PreparedQuery {
 
     @Override
     public boolean isAggregate() {
-        return !aggregates.isEmpty();
+        return aggregation != null;
     }
 
     @Override
@@ -85,8 +82,9 @@ final class CompiledQuery implements PreparedQuery {
             return List.of();
         }
         Predicate<Record> where = filter == null ? null : filter.bind();
-        if (isAggregate()) {
-            return aggregate(where);
+        if (aggregation != null) {
+            List<Record> groups = aggregation.run(source(), r -> visible(r) && (where == null || where.test(r)));
+            return window(new ArrayList<>(groups));
         }
         if (order == null) {
             return scanInStoreOrder(where);
@@ -147,8 +145,8 @@ final class CompiledQuery implements PreparedQuery {
 
     @Override
     public int count() {
-        if (isAggregate()) {
-            return offset == 0 && limit > 0 ? 1 : 0;
+        if (aggregation != null) {
+            return execute().size();
         }
         Predicate<Record> where = filter == null ? null : filter.bind();
         long wanted = (long) offset + limit;
@@ -209,27 +207,5 @@ final class CompiledQuery implements PreparedQuery {
         int from = Math.min(offset, sorted.size());
         int to = (int) Math.min(sorted.size(), (long) from + limit);
         return Collections.unmodifiableList(from == 0 && to == sorted.size() ? sorted : sorted.subList(from, to));
-    }
-
-    private List<Record> aggregate(Predicate<Record> where) {
-        int[] counts = new int[aggregates.size()];
-        for (Record r : source()) {
-            if (visible(r) && (where == null || where.test(r))) {
-                for (int i = 0; i < counts.length; i++) {
-                    ValueAccessor counted = aggregates.get(i).counted();
-                    if (counted == null || counted.get(r) != null) {
-                        counts[i]++;
-                    }
-                }
-            }
-        }
-        if (offset > 0 || limit == 0) {
-            return List.of();
-        }
-        Record row = new Record(null, aggregates.size());
-        for (int i = 0; i < counts.length; i++) {
-            row.set(aggregates.get(i).slot(), counts[i]);
-        }
-        return List.of(row);
     }
 }

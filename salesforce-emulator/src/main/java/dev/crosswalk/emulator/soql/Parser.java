@@ -25,24 +25,25 @@ import java.util.Set;
  * <p>Grammar (keywords case-insensitive):
  * <pre>
  * query      := SELECT item (',' item)* FROM name [USING SCOPE name] [WHERE condition]
- *               [WITH name] [ORDER BY order (',' order)*] [LIMIT int] [OFFSET int]
- *               [FOR (VIEW | REFERENCE | UPDATE)]
- * item       := COUNT '(' ')' | COUNT '(' name ')' [alias] | name
+ *               [WITH name] [GROUP BY name (',' name)*] [ORDER BY order (',' order)*] [LIMIT int]
+ *               [OFFSET int] [FOR (VIEW | REFERENCE | UPDATE)]
+ * item       := COUNT '(' ')' | function '(' name ')' [alias] | name
+ * function   := COUNT | COUNT_DISTINCT | MIN | MAX | SUM | AVG
  * condition  := unary (AND unary)* | unary (OR unary)*        -- mixing needs parentheses
  * unary      := NOT unary | '(' condition ')' | simple
  * simple     := name op literal | name LIKE literal | name [NOT] IN '(' (query | literal (',' literal)*) ')'
  *             | name (INCLUDES | EXCLUDES) '(' literal (',' literal)* ')'
  * literal    := NULL | TRUE | FALSE | number | string | date | datetime | RELATIVE [':' int]
- * order      := name [ASC | DESC] [NULLS (FIRST | LAST)]
+ * order      := (name | function '(' name ')') [ASC | DESC] [NULLS (FIRST | LAST)]
  * </pre>
  */
 final class Parser {
     /** Salesforce's reserved words: never field or object names. */
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
             "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH");
-    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("MIN", "MAX", "SUM", "AVG", "COUNT_DISTINCT",
-            "FIELDS", "TYPEOF", "CALENDAR_MONTH", "CALENDAR_YEAR", "DAY_ONLY", "HOUR_IN_DAY", "FORMAT", "TOLABEL",
-            "CONVERTCURRENCY", "GROUPING", "DISTANCE");
+    static final Set<String> AGGREGATE_FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG");
+    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("FIELDS", "TYPEOF", "CALENDAR_MONTH",
+            "CALENDAR_YEAR", "DAY_ONLY", "HOUR_IN_DAY", "FORMAT", "TOLABEL", "CONVERTCURRENCY", "GROUPING", "DISTANCE");
 
     private final List<Token> tokens;
     private final QueryErrors errors;
@@ -81,9 +82,20 @@ final class Parser {
         if (acceptKeyword("WITH")) {
             name(); // SECURITY_ENFORCED, USER_MODE, SYSTEM_MODE: access is always enforced here.
         }
-        if (peek().isKeyword("GROUP") || peek().isKeyword("HAVING")) {
-            throw errors.at(peek().offset(), QueryErrors.MALFORMED_QUERY,
-                    (peek().isKeyword("GROUP") ? "GROUP BY" : "HAVING") + " is not supported by the Salesforce emulator");
+        List<Name> groupBy = List.of();
+        if (acceptKeyword("GROUP")) {
+            expectKeyword("BY");
+            if (peek().isKeyword("ROLLUP") || peek().isKeyword("CUBE")) {
+                throw errors.at(peek().offset(), QueryErrors.MALFORMED_QUERY,
+                        "GROUP BY " + peek().upper() + " is not supported by the Salesforce emulator");
+            }
+            groupBy = new ArrayList<>();
+            do {
+                groupBy.add(name());
+            } while (accept(Type.COMMA));
+        }
+        if (peek().isKeyword("HAVING")) {
+            throw errors.at(peek().offset(), QueryErrors.MALFORMED_QUERY, "HAVING is not supported by the Salesforce emulator");
         }
         List<OrderItem> orderBy = List.of();
         if (acceptKeyword("ORDER")) {
@@ -110,7 +122,8 @@ final class Parser {
                 throw errors.unexpected(mode);
             }
         }
-        return new Query(List.copyOf(items), from, where, List.copyOf(orderBy), limit, offset, offsetPosition);
+        return new Query(List.copyOf(items), from, where, List.copyOf(groupBy), List.copyOf(orderBy), limit, offset,
+                offsetPosition);
     }
 
     private SelectItem selectItem() {
@@ -121,10 +134,10 @@ final class Parser {
         }
         if (t.is(Type.IDENT) && peekAt(1).is(Type.LPAREN)) {
             String function = t.upper();
-            if (function.equals("COUNT")) {
+            if (AGGREGATE_FUNCTIONS.contains(function)) {
                 next();
                 next();
-                if (accept(Type.RPAREN)) {
+                if (function.equals("COUNT") && accept(Type.RPAREN)) {
                     return new Ast.CountAll(t.offset());
                 }
                 Name field = name();
@@ -133,7 +146,7 @@ final class Parser {
                 if (peek().is(Type.IDENT) && !isReserved(peek())) {
                     alias = next().text();
                 }
-                return new Ast.Aggregate("COUNT", field, alias, t.offset());
+                return new Ast.Aggregate(function, field, alias, t.offset());
             }
             if (UNSUPPORTED_FUNCTIONS.contains(function)) {
                 throw errors.at(t.offset(), QueryErrors.MALFORMED_QUERY,
@@ -265,7 +278,19 @@ final class Parser {
     }
 
     private OrderItem orderItem() {
+        String function = null;
+        if (peek().is(Type.IDENT) && peekAt(1).is(Type.LPAREN)) {
+            Token f = next();
+            if (!AGGREGATE_FUNCTIONS.contains(f.upper())) {
+                throw errors.unexpected(peek());
+            }
+            function = f.upper();
+            next();
+        }
         Name field = name();
+        if (function != null) {
+            expect(Type.RPAREN);
+        }
         boolean descending = false;
         if (acceptKeyword("DESC")) {
             descending = true;
@@ -281,7 +306,7 @@ final class Parser {
                 throw errors.unexpected(which);
             }
         }
-        return new OrderItem(field, descending, nullsLast);
+        return new OrderItem(field, function, descending, nullsLast);
     }
 
     private int nonNegativeInt() {

@@ -19,9 +19,11 @@ import java.util.List;
  *       sorted by ORDER BY (insertion order without one), after OFFSET and LIMIT.</li>
  *   <li>{@code SELECT COUNT()} ({@link #isCount()}): {@link #execute()} returns an empty list, {@link #count()}
  *       is the REST {@code totalSize}.</li>
- *   <li>{@code SELECT COUNT(Id), COUNT(Name) x} ({@link #isAggregate()}): {@link #execute()} returns one synthetic
- *       row (id {@code null}, type {@code AggregateResult} when rendered) whose column values are
- *       {@link Integer}s read through {@link #value}.</li>
+ *   <li>Aggregate query ({@link #isAggregate()}: {@code SELECT COUNT(Id), MAX(Name) x …} or any GROUP BY):
+ *       {@link #execute()} returns synthetic rows (id {@code null}, type {@code AggregateResult} when rendered),
+ *       one per group, or exactly one without GROUP BY; every column value is read through {@link #value}
+ *       (COUNT → Integer, SUM of an int field → Integer, SUM/AVG otherwise → Double, MIN/MAX → the field's type,
+ *       grouped fields → their value). ORDER BY, OFFSET and LIMIT apply to these rows.</li>
  * </ul>
  */
 public interface PreparedQuery {
@@ -35,7 +37,7 @@ public interface PreparedQuery {
     /** {@code SELECT COUNT()}: the answer is {@link #count()}, there are no rows. */
     boolean isCount();
 
-    /** {@code SELECT COUNT(field)…}: one {@code AggregateResult} row. */
+    /** Aggregate functions or GROUP BY: rows are {@code AggregateResult}s keyed by {@link Column#header()}. */
     boolean isAggregate();
 
     /** Runs the query. See the class comment for what the rows are. Caller holds the org's read lock. */
@@ -44,7 +46,7 @@ public interface PreparedQuery {
     /**
      * Number of rows the query yields, honouring OFFSET and LIMIT like Salesforce's {@code totalSize}
      * ({@code SELECT COUNT() … LIMIT 5} is at most 5), without sorting or materializing the rows.
-     * For an aggregate query: 1. Caller holds the org's read lock.
+     * For an aggregate query: the number of AggregateResult rows. Caller holds the org's read lock.
      */
     int count();
 

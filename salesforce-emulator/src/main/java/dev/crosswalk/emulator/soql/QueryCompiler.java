@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Validates a parsed query against an org's schema and the caller's access, in the order Salesforce
- * reports problems (Bulk restrictions, object, SELECT list, WHERE, ORDER BY, OFFSET), and builds the
- * {@link CompiledQuery}.
+ * reports problems (Bulk restrictions, object, SELECT list and GROUP BY, WHERE, ORDER BY, OFFSET), and
+ * builds the {@link CompiledQuery}.
  */
 final class QueryCompiler {
     static final int MAX_OFFSET = 2000;
@@ -60,6 +60,9 @@ final class QueryCompiler {
                         + "() are not supported in Bulk API 2.0 query jobs");
             }
         }
+        if (!query.groupBy().isEmpty()) {
+            throw QueryErrors.bulk("GROUP BY is not supported in Bulk API 2.0 query jobs");
+        }
         if (query.offset() != null) {
             throw QueryErrors.bulk("OFFSET is not supported in Bulk API 2.0 query jobs");
         }
@@ -70,55 +73,35 @@ final class QueryCompiler {
                 .filter(access::canReadObject)
                 .orElseThrow(() -> errors.unsupportedType(query.from().offset(), query.from().text()));
 
-        boolean count = false;
+        boolean count = query.select().stream().anyMatch(i -> i instanceof Ast.CountAll);
+        boolean aggregate = !query.groupBy().isEmpty() || query.select().stream().anyMatch(i -> i instanceof Ast.Aggregate);
         List<Column> columns = new ArrayList<>();
-        List<CompiledQuery.AggregateSpec> aggregates = new ArrayList<>();
-        Ast.FieldItem firstPlainField = null;
-        Set<String> headers = new HashSet<>();
-        int unaliased = 0;
-        for (SelectItem item : query.select()) {
-            if (item instanceof Ast.CountAll c) {
-                if (query.select().size() > 1) {
-                    throw errors.at(c.offset(), QueryErrors.MALFORMED_QUERY,
-                            "COUNT() must be the only element in the SELECT list");
-                }
-                count = true;
-            } else if (item instanceof Ast.Aggregate a) {
-                Resolved counted = paths.field(type, a.field());
-                String alias = a.alias() != null ? a.alias() : "expr" + unaliased++;
-                FieldDef slot = slot(alias, aggregates.size());
-                boolean countsRows = counted.relationshipNames().isEmpty() && counted.leaf().type() == FieldType.ID;
-                aggregates.add(new CompiledQuery.AggregateSpec(slot, countsRows ? null : counted.accessor()));
-                addColumn(columns, headers, new Column(alias, List.of(), slot, null, true, r -> r.get(slot)), a.offset());
-            } else if (item instanceof Ast.FieldItem f) {
+        Comparator<Record> order = null;
+        Aggregation aggregation = null;
+        if (count) {
+            checkCount(query);
+        } else if (aggregate) {
+            aggregation = aggregation(type, query, columns);
+        } else {
+            Set<String> headers = new HashSet<>();
+            for (SelectItem item : query.select()) {
+                Ast.FieldItem f = (Ast.FieldItem) item;
                 Resolved resolved = paths.field(type, f.name());
-                if (firstPlainField == null) {
-                    firstPlainField = f;
-                }
                 addColumn(columns, headers, new Column(resolved.header(), resolved.relationshipNames(), resolved.leaf(),
                         resolved.leafType(), false, resolved.accessor()), f.name().offset());
             }
         }
-        if (!aggregates.isEmpty() && firstPlainField != null) {
-            throw errors.at(firstPlainField.name().offset(), QueryErrors.MALFORMED_QUERY,
-                    "Field must be grouped or aggregated: " + firstPlainField.name().text());
-        }
 
         Filter filter = query.where() == null ? null : filters.compile(type, query.where());
 
-        Comparator<Record> order = null;
-        if (!query.orderBy().isEmpty()) {
-            Ast.OrderItem first = query.orderBy().get(0);
-            if (count) {
-                throw errors.at(first.field().offset(), QueryErrors.MALFORMED_QUERY,
-                        "ORDER BY is not allowed in a COUNT() query");
-            }
-            if (!aggregates.isEmpty()) {
-                throw errors.at(first.field().offset(), QueryErrors.MALFORMED_QUERY,
-                        "Ordered field must be grouped or aggregated: " + first.field().text());
-            }
+        if (!count && !aggregate) {
             for (Ast.OrderItem item : query.orderBy()) {
-                Comparator<Record> next = comparator(paths.field(type, item.field()), item);
+                if (item.function() != null) {
+                    throw errors.at(item.field().offset(), QueryErrors.MALFORMED_QUERY,
+                            "Ordered field must be grouped or aggregated: " + item.field().text());
+                }
+                Resolved field = paths.field(type, item.field());
+                Comparator<Record> next = comparator(field.accessor(), field.leaf().type(), item);
                 order = order == null ? next : order.thenComparing(next);
             }
         }
@@ -127,7 +110,7 @@ final class QueryCompiler {
             throw errors.at(query.offsetPosition(), QueryErrors.NUMBER_OUTSIDE_VALID_RANGE,
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
-        return new CompiledQuery(type, org.store(type), columns, count, aggregates, filter, order, query.limit(),
+        return new CompiledQuery(type, org.store(type), columns, count, aggregation, filter, order, query.limit(),
                 query.offset(), includeDeleted, paths, keyLookup(type, query.where()));
     }
 
@@ -159,10 +142,140 @@ final class QueryCompiler {
         columns.add(column);
     }
 
-    /** A synthetic INT field holding one aggregate value in the AggregateResult row. */
-    private static FieldDef slot(String alias, int index) {
-        return new FieldDef(alias, alias, FieldType.INT, 0, 9, 0, false, true, false, true, false, false, false,
+    private void checkCount(Ast.Query query) {
+        for (SelectItem item : query.select()) {
+            if (item instanceof Ast.CountAll c && query.select().size() > 1) {
+                throw errors.at(c.offset(), QueryErrors.MALFORMED_QUERY, "COUNT() must be the only element in the SELECT list");
+            }
+        }
+        if (!query.groupBy().isEmpty()) {
+            throw errors.at(query.groupBy().get(0).offset(), QueryErrors.MALFORMED_QUERY,
+                    "GROUP BY is not allowed in a COUNT() query");
+        }
+        if (!query.orderBy().isEmpty()) {
+            throw errors.at(query.orderBy().get(0).field().offset(), QueryErrors.MALFORMED_QUERY,
+                    "ORDER BY is not allowed in a COUNT() query");
+        }
+    }
+
+    /**
+     * GROUP BY and aggregate functions. Selected plain fields must be grouped; grouped parent fields are
+     * keyed by their own name ({@code Owner.Name} → {@code Name}) as in Salesforce's AggregateResult;
+     * aggregates without alias are {@code expr0}, {@code expr1}… ORDER BY may name grouped fields and
+     * aggregate functions, selected or not (unselected ones get hidden slots).
+     */
+    private Aggregation aggregation(SObjectType type, Ast.Query query, List<Column> columns) {
+        List<Resolved> groups = new ArrayList<>();
+        for (Ast.Name name : query.groupBy()) {
+            Resolved g = paths.field(type, name);
+            switch (g.leaf().type()) {
+                case TEXTAREA, MULTIPICKLIST, DOUBLE, CURRENCY, PERCENT -> throw errors.at(name.offset(),
+                        QueryErrors.INVALID_FIELD, "field '" + g.leaf().name() + "' can not be grouped in a query call");
+                default -> groups.add(g);
+            }
+        }
+        List<Aggregation.Output> outputs = new ArrayList<>();
+        List<String> outputKeys = new ArrayList<>(); // "FUNCTION:path" per output, to find ORDER BY targets
+        Set<String> headers = new HashSet<>();
+        int unaliased = 0;
+        for (SelectItem item : query.select()) {
+            if (item instanceof Ast.FieldItem f) {
+                Resolved r = paths.field(type, f.name());
+                if (indexOf(groups, r) < 0) {
+                    throw errors.at(f.name().offset(), QueryErrors.MALFORMED_QUERY,
+                            "Field must be grouped or aggregated: " + f.name().text());
+                }
+                FieldDef slot = slot(r.leaf().name(), r.leaf().type(), outputs.size());
+                outputs.add(new Aggregation.Output(slot, Aggregation.Function.GROUPED, r.accessor(), null));
+                outputKeys.add(outputKey(Aggregation.Function.GROUPED, r));
+                addColumn(columns, headers, new Column(slot.name(), List.of(), slot, r.leafType(), false, row -> row.get(slot)),
+                        f.name().offset());
+            } else if (item instanceof Ast.Aggregate a) {
+                String alias = a.alias() != null ? a.alias() : "expr" + unaliased++;
+                Aggregation.Output out = aggregateOutput(type, a.function(), a.field(), a.offset(), alias, outputs.size());
+                outputs.add(out);
+                outputKeys.add(outputKey(out.function(), paths.field(type, a.field())));
+                FieldDef slot = out.slot();
+                addColumn(columns, headers, new Column(alias, List.of(), slot, null, true, row -> row.get(slot)), a.offset());
+            }
+        }
+        Comparator<Record> order = null;
+        for (Ast.OrderItem item : query.orderBy()) {
+            Resolved r = paths.field(type, item.field());
+            Aggregation.Function function = item.function() == null
+                    ? Aggregation.Function.GROUPED : Aggregation.Function.valueOf(item.function());
+            if (function == Aggregation.Function.GROUPED && indexOf(groups, r) < 0) {
+                throw errors.at(item.field().offset(), QueryErrors.MALFORMED_QUERY,
+                        "Ordered field must be grouped or aggregated: " + item.field().text());
+            }
+            int existing = outputKeys.indexOf(outputKey(function, r));
+            Aggregation.Output out = existing >= 0 ? outputs.get(existing) : null;
+            if (out == null) {
+                out = function == Aggregation.Function.GROUPED
+                        ? new Aggregation.Output(slot(r.leaf().name(), r.leaf().type(), outputs.size()), function, r.accessor(), null)
+                        : aggregateOutput(type, item.function(), item.field(), item.field().offset(), "order" + outputs.size(),
+                                outputs.size());
+                outputs.add(out);
+                outputKeys.add(outputKey(function, r));
+            }
+            FieldDef slot = out.slot();
+            Comparator<Record> next = comparator(row -> row.get(slot), slot.type(), item);
+            order = order == null ? next : order.thenComparing(next);
+        }
+        List<ValueAccessor> keys = groups.stream().map(Resolved::accessor).toList();
+        return new Aggregation(keys, outputs, order);
+    }
+
+    private Aggregation.Output aggregateOutput(SObjectType type, String functionName, Ast.Name fieldName, int offset,
+            String alias, int index) {
+        Aggregation.Function function = Aggregation.Function.valueOf(functionName);
+        Resolved r = paths.field(type, fieldName);
+        FieldType t = r.leaf().type();
+        boolean supported = switch (function) {
+            case SUM, AVG -> t.isNumeric();
+            case MIN, MAX -> t != FieldType.BOOLEAN && t != FieldType.MULTIPICKLIST && t != FieldType.TEXTAREA;
+            default -> t != FieldType.MULTIPICKLIST && t != FieldType.TEXTAREA;
+        };
+        if (!supported) {
+            throw errors.at(offset, QueryErrors.MALFORMED_QUERY,
+                    "field " + r.leaf().name() + " does not support aggregate operator " + functionName);
+        }
+        FieldType resultType = switch (function) {
+            case COUNT, COUNT_DISTINCT -> FieldType.INT;
+            case SUM -> t == FieldType.INT ? FieldType.INT : FieldType.DOUBLE;
+            case AVG -> FieldType.DOUBLE;
+            default -> t;
+        };
+        boolean countsRows = function == Aggregation.Function.COUNT && r.relationshipNames().isEmpty()
+                && t == FieldType.ID;
+        return new Aggregation.Output(slot(alias, resultType, index), function, countsRows ? null : r.accessor(),
+                valueOrder(t));
+    }
+
+    private static String outputKey(Aggregation.Function function, Resolved r) {
+        return function + ":" + r.header().toLowerCase(Locale.ROOT);
+    }
+
+    private static int indexOf(List<Resolved> groups, Resolved r) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).header().equalsIgnoreCase(r.header())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A synthetic field holding one value of an AggregateResult row. */
+    private static FieldDef slot(String name, FieldType type, int index) {
+        return new FieldDef(name, name, type, 0, 0, 0, false, true, false, true, false, false, false,
                 false, false, false, false, List.of(), null, List.of(), false, index);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Object> valueOrder(FieldType type) {
+        return type.isText() && type != FieldType.ID && type != FieldType.REFERENCE
+                ? (Comparator) String.CASE_INSENSITIVE_ORDER
+                : (Comparator) Comparator.naturalOrder();
     }
 
     /**
@@ -170,12 +283,8 @@ final class QueryCompiler {
      * in their natural order. Ties keep store order (the sort is stable).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Record> comparator(Resolved field, Ast.OrderItem item) {
-        ValueAccessor accessor = field.accessor();
-        FieldType type = field.leaf().type();
-        Comparator values = type.isText() && type != FieldType.ID && type != FieldType.REFERENCE
-                ? String.CASE_INSENSITIVE_ORDER
-                : Comparator.naturalOrder();
+    private static Comparator<Record> comparator(ValueAccessor accessor, FieldType type, Ast.OrderItem item) {
+        Comparator values = valueOrder(type);
         Comparator directed = item.descending() ? values.reversed() : values;
         boolean nullsLast = item.nullsLast();
         return (a, b) -> {

@@ -203,6 +203,78 @@ class SoqlEngineTest {
         }
 
         @Test
+        void aggregates_without_group_by_give_one_row_even_over_no_records() {
+            PreparedQuery q = t.prepare("SELECT COUNT(Id), MAX(Name), SUM(AnnualRevenue) FROM Account WHERE Name = 'none'");
+            List<Record> rows = t.org.read(q::execute);
+
+            assertThat(rows).hasSize(1);
+            assertThat(q.columns()).extracting(c -> q.value(rows.get(0), c)).containsExactly(0, null, null);
+        }
+
+        @Test
+        void group_by_yields_one_row_per_key_in_first_seen_order() {
+            t.insert("Account", "Name", "Hooli", "Industry", "Technology", "OwnerId", bob.id(), "NumberOfEmployees", 7);
+            PreparedQuery q = t.prepare("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry");
+            List<Record> rows = t.org.read(q::execute);
+
+            assertThat(q.isAggregate()).isTrue();
+            assertThat(q.columns()).extracting(Column::header).containsExactly("Industry", "expr0");
+            assertThat(q.columns().get(0).isAggregate()).isFalse();
+            assertThat(q.columns().get(1).isAggregate()).isTrue();
+            assertThat(rows).extracting(r -> q.value(r, q.columns().get(0))).containsExactly("Technology", "Banking", null);
+            assertThat(rows).extracting(r -> q.value(r, q.columns().get(1))).containsExactly(2, 1, 1);
+            assertThat(t.org.read(q::count)).isEqualTo(3);
+        }
+
+        @Test
+        void every_aggregate_function_is_computed_per_group() {
+            PreparedQuery q = t.prepare("SELECT Owner.Name, COUNT(Id) cnt, MAX(NumberOfEmployees), MIN(Name), "
+                    + "SUM(AnnualRevenue), AVG(NumberOfEmployees), COUNT_DISTINCT(Industry), SUM(NumberOfEmployees), "
+                    + "MAX(CreatedDate) FROM Account GROUP BY Owner.Name ORDER BY Owner.Name DESC");
+            List<Record> rows = t.org.read(q::execute);
+
+            assertThat(q.columns()).extracting(Column::header)
+                    .containsExactly("Name", "cnt", "expr0", "expr1", "expr2", "expr3", "expr4", "expr5", "expr6");
+            assertThat(q.columns()).extracting(c -> q.value(rows.get(0), c)).containsExactly("Bob Builder", 1, 50,
+                    "Globex", 250_000.0, 50.0, 1, 50, Instant.parse("2024-01-02T00:00:00Z"));
+            assertThat(q.columns()).extracting(c -> q.value(rows.get(1), c)).containsExactly("Ada Admin", 2, 100,
+                    "Acme", 1_500_000.0, 100.0, 1, 100, Instant.parse("2024-03-14T09:00:00Z"));
+            assertThat(q.columns().get(2).field().type()).isEqualTo(FieldType.INT);
+            assertThat(q.columns().get(4).field().type()).isEqualTo(FieldType.DOUBLE);
+        }
+
+        @Test
+        void groups_can_be_ordered_by_an_unselected_aggregate_and_windowed() {
+            t.insert("Account", "Name", "Hooli", "Industry", "Banking");
+            t.insert("Account", "Name", "Pied Piper", "Industry", "Banking");
+
+            assertThat(names("SELECT Industry FROM Account GROUP BY Industry ORDER BY COUNT(Id) DESC, Industry NULLS LAST"))
+                    .containsExactly("Banking", "Technology", null);
+            assertThat(names("SELECT Industry FROM Account GROUP BY Industry ORDER BY Industry LIMIT 1 OFFSET 1"))
+                    .containsExactly("Banking");
+        }
+
+        @Test
+        void grouped_fields_must_be_groupable_and_selected_fields_grouped() {
+            assertThat(t.error("SELECT Name, COUNT(Id) FROM Account GROUP BY Industry").getMessage())
+                    .endsWith("Field must be grouped or aggregated: Name");
+            assertThat(t.error("SELECT COUNT(Id) FROM Account GROUP BY AnnualRevenue").getMessage())
+                    .endsWith("field 'AnnualRevenue' can not be grouped in a query call");
+            assertThat(t.error("SELECT Industry FROM Account GROUP BY Industry ORDER BY Name").getMessage())
+                    .endsWith("Ordered field must be grouped or aggregated: Name");
+        }
+
+        @Test
+        void sum_and_avg_need_numbers_and_min_max_refuse_booleans() {
+            SoqlException sum = t.error("SELECT SUM(Name) FROM Account");
+            SoqlException max = t.error("SELECT MAX(IsActive) FROM User");
+
+            assertThat(sum.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(sum.getMessage()).endsWith("field Name does not support aggregate operator SUM");
+            assertThat(max.getMessage()).endsWith("field IsActive does not support aggregate operator MAX");
+        }
+
+        @Test
         void count_is_alone_in_the_select_list() {
             SoqlException e = t.error("SELECT COUNT(), Name FROM Account");
 
@@ -805,8 +877,9 @@ class SoqlEngineTest {
     class BulkMode {
         @ParameterizedTest
         @ValueSource(strings = {"SELECT COUNT() FROM Account", "SELECT COUNT(Id) FROM Account",
+                "SELECT MAX(Name) FROM Account", "SELECT Industry FROM Account GROUP BY Industry",
                 "SELECT Id FROM Account ORDER BY Name OFFSET 10"})
-        void bulk_refuses_count_aggregates_and_offset(String soql) {
+        void bulk_refuses_count_aggregates_group_by_and_offset(String soql) {
             SoqlException e = t.error(soql, QueryOptions.BULK_QUERY);
 
             assertThat(e.errorCode()).isEqualTo("API_ERROR");

@@ -84,6 +84,18 @@ class SoqlParserTest {
         }
 
         @Test
+        void group_by_lists_fields_and_order_by_may_name_aggregates() {
+            Ast.Query q = parse("SELECT Industry, Owner.Name, MAX(AnnualRevenue) top, sum(NumberOfEmployees) FROM Account "
+                    + "GROUP BY Industry, Owner.Name ORDER BY COUNT(Id) DESC, Industry");
+
+            assertThat(q.groupBy()).extracting(Ast.Name::text).containsExactly("Industry", "Owner.Name");
+            assertThat(q.select().subList(2, 4)).extracting(i -> ((Ast.Aggregate) i).function()).containsExactly("MAX", "SUM");
+            assertThat(q.orderBy().get(0).function()).isEqualTo("COUNT");
+            assertThat(q.orderBy().get(0).descending()).isTrue();
+            assertThat(q.orderBy().get(1).function()).isNull();
+        }
+
+        @Test
         void and_chains_and_or_chains_become_junctions() {
             Ast.Junction and = (Ast.Junction) parse("SELECT Id FROM Account WHERE Name = 'a' AND Type = 'b' AND Id != null").where();
             Ast.Junction or = (Ast.Junction) parse("SELECT Id FROM Account WHERE Name = 'a' OR Type = 'b'").where();
@@ -299,9 +311,11 @@ class SoqlParserTest {
         }
 
         @Test
-        void group_by_is_refused_with_a_clear_message() {
-            assertThat(syntaxError("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry").getMessage())
-                    .endsWith("GROUP BY is not supported by the Salesforce emulator");
+        void having_and_rollup_are_refused_with_a_clear_message() {
+            assertThat(syntaxError("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry HAVING COUNT(Id) > 1")
+                    .getMessage()).endsWith("HAVING is not supported by the Salesforce emulator");
+            assertThat(syntaxError("SELECT Industry, COUNT(Id) FROM Account GROUP BY ROLLUP(Industry)").getMessage())
+                    .endsWith("GROUP BY ROLLUP is not supported by the Salesforce emulator");
         }
 
         @Test
@@ -312,9 +326,9 @@ class SoqlParserTest {
 
         @Test
         void unsupported_functions_are_named() {
-            assertThatThrownBy(() -> parse("SELECT MAX(AnnualRevenue) FROM Account"))
+            assertThatThrownBy(() -> parse("SELECT FIELDS(ALL) FROM Account LIMIT 200"))
                     .isInstanceOf(SoqlException.class)
-                    .hasMessageEndingWith("MAX() is not supported by the Salesforce emulator");
+                    .hasMessageEndingWith("FIELDS() is not supported by the Salesforce emulator");
         }
     }
 }
