@@ -80,7 +80,7 @@ final class AuthorizeEndpoint {
         }
         Optional<LoginRequests.Pending> pending = requests.get(requestId);
         if (pending.isEmpty()) {
-            return LoginPages.problem(400, "This login page has expired. Start again from the application.");
+            return expiredForm();
         }
         LoginRequests.Pending p = pending.get();
         return p.user() == null ? login(p, form) : decide(p, form);
@@ -121,7 +121,9 @@ final class AuthorizeEndpoint {
         if (!state.isActive(user.org(), user.userId())) {
             return LoginPages.login(p.id(), username, LoginPages.USER_INACTIVE);
         }
-        requests.remove(p.id());
+        if (!requests.claim(p.id())) {
+            return expiredForm();
+        }
         String sid = browsers.create(user);
         return guarded(() -> afterLogin(p.request(), user)).header("Set-Cookie", BrowserSessions.setCookie(sid));
     }
@@ -136,7 +138,9 @@ final class AuthorizeEndpoint {
     }
 
     private Response decide(LoginRequests.Pending p, Map<String, String> form) {
-        requests.remove(p.id());
+        if (!requests.claim(p.id())) {
+            return expiredForm();
+        }
         AuthorizeRequest ar = p.request();
         if (!"allow".equalsIgnoreCase(form.get("decision"))) {
             return ar.errorRedirect("access_denied", "end-user denied authorization");
@@ -145,6 +149,10 @@ final class AuthorizeEndpoint {
             return ar.errorRedirect("access_denied", "inactive user");
         }
         return complete(ar, p.user());
+    }
+
+    private static Response expiredForm() {
+        return LoginPages.problem(400, "This login page has expired. Start again from the application.");
     }
 
     /** An approval exists while the user holds an unrevoked refresh token for the app. */

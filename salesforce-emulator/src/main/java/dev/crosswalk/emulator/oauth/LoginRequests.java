@@ -55,8 +55,9 @@ final class LoginRequests {
         return Optional.of(p);
     }
 
-    void remove(String id) {
-        pending.remove(id);
+    /** Ends a pending request; false if another submission (a double click) already ended it. */
+    boolean claim(String id) {
+        return pending.remove(id) != null;
     }
 
     private Pending put(AuthorizeRequest request, UserRef user) {

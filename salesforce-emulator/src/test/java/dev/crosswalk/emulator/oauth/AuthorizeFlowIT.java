@@ -199,6 +199,16 @@ class AuthorizeFlowIT {
         }
 
         @Test
+        void a_login_form_left_open_for_more_than_thirty_minutes_expires() {
+            var browser = t.browser();
+            HttpResponse<String> page = browser.authorize(codeRequest());
+            t.clock.advance(java.time.Duration.ofMinutes(30).plusSeconds(1));
+            HttpResponse<String> late = browser.login(page, "alice@test.example", PASSWORD);
+            assertThat(late.statusCode()).isEqualTo(400);
+            assertThat(late.body()).contains("expired");
+        }
+
+        @Test
         void the_login_form_carries_nothing_but_an_opaque_request_id() {
             HttpResponse<String> page = t.browser().authorize(codeRequest());
             assertThat(page.body()).doesNotContain(CALLBACK).doesNotContain(CLIENT_ID).doesNotContain("code_challenge");
