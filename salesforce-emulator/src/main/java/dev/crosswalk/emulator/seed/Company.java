@@ -12,6 +12,7 @@ package dev.crosswalk.emulator.seed;
  * @param employees  shared boxed instance (drawn from a small table, so millions of records share it)
  * @param annualRevenue shared boxed instance, like employees
  * @param state      state or province code, or null where the country has none in the data set
+ * @param callingCode the country's international calling code, e.g. {@code +44}
  */
 public record Company(
         long index,
@@ -24,15 +25,15 @@ public record Company(
         String country,
         String city,
         String state,
-        String phone) {
+        String callingCode) {
 
     /** True for internationalized domain names (non-ASCII labels). */
     public boolean idn() {
-        for (int i = 0; i < domain.length(); i++) {
-            if (domain.charAt(i) > 127) {
-                return true;
-            }
-        }
-        return false;
+        return !Punycode.isAscii(domain);
+    }
+
+    /** The domain in ASCII form: {@code xn--…} labels for IDNs, as email addresses carry it. */
+    public String asciiDomain() {
+        return idn() ? Punycode.toAscii(domain) : domain;
     }
 }

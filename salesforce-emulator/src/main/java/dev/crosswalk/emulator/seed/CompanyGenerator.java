@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
 public final class CompanyGenerator {
     private static final String[] FIRST = slugs(Words.FIRST);
     private static final String[] SECOND = slugs(Words.SECOND);
+    /** Second words as they appear inside a compound brand ("wind" in "Northwind"). */
+    private static final String[] SECOND_IN_COMPOUND = SECOND;
     private static final String[] SECTOR = Words.SECTORS.stream().map(s -> slug(s.word())).toArray(String[]::new);
     /** Sectors whose slug is a suffix of another's must be hyphenated, or "…works" could collide. */
     private static final boolean[] SECTOR_NEEDS_HYPHEN = new boolean[SECTOR.length];
@@ -66,19 +68,18 @@ public final class CompanyGenerator {
 
     private final long seed;
     private final long capacity;
-    private final int halfBits;
-    private final long halfMask;
+    private final int leftBits;
+    private final int rightBits;
     private final long[] roundKeys = new long[FEISTEL_ROUNDS];
 
     public CompanyGenerator(long seed) {
         this.seed = seed;
         this.capacity = (long) FIRST.length * SECOND.length * SECTOR.length * SLOTS;
+        // An unbalanced Feistel network over the smallest power of two ≥ capacity: cycle-walking
+        // then needs fewer than two rounds on average.
         int bits = 64 - Long.numberOfLeadingZeros(capacity - 1);
-        if ((bits & 1) == 1) {
-            bits++;
-        }
-        this.halfBits = bits / 2;
-        this.halfMask = (1L << halfBits) - 1;
+        this.leftBits = bits / 2;
+        this.rightBits = bits - leftBits;
         for (int r = 0; r < FEISTEL_ROUNDS; r++) {
             roundKeys[r] = Mix.key(seed, 0xFE15L, r, 0);
         }
@@ -109,7 +110,7 @@ public final class CompanyGenerator {
         String firstWord = Words.FIRST.get(first);
         String secondWord = Words.SECOND.get(second);
         boolean compound = r.nextInt(10) < 4;
-        String brandStem = compound ? firstWord + secondWord.toLowerCase(Locale.ROOT) : firstWord + " " + secondWord;
+        String brandStem = compound ? firstWord + SECOND_IN_COMPOUND[second] : firstWord + " " + secondWord;
         String brand = brandStem + " " + sectorDef.word();
 
         Words.Country country = Words.countryForSuffix(tld.suffix());
@@ -125,10 +126,18 @@ public final class CompanyGenerator {
         int e = (int) (EMPLOYEES.length * Math.pow(r.nextDouble(), 1.8));
         Integer employees = r.nextInt(100) < 6 ? null : EMPLOYEES[e];
         Double revenue = r.nextInt(100) < 15 ? null : REVENUE[e][r.nextInt(REVENUE_PER_EMPLOYEE.length)];
-        String phone = country.callingCode() + " " + (100 + r.nextInt(900)) + " " + (100 + r.nextInt(900)) + " "
-                + (1000 + r.nextInt(9000));
         return new Company(index, name, brand, domain(first, second, sector, tld), sectorDef.industry(), employees,
-                revenue, country.name(), country.cities().get(city), state, phone);
+                revenue, country.name(), country.cities().get(city), state, country.callingCode());
+    }
+
+    /**
+     * The company's main phone number, e.g. {@code +44 207 946 0132}. Separate from
+     * {@link #company(long)} because most records that mention a company never show it.
+     */
+    public String phone(Company company) {
+        SplittableRandom r = new SplittableRandom(Mix.key(seed, company.index(), 0x9403E, 0));
+        return company.callingCode() + " " + (100 + r.nextInt(900)) + " " + (100 + r.nextInt(900)) + " "
+                + (1000 + r.nextInt(9000));
     }
 
     /** Only the canonical domain of the company at {@code index} (cheaper than {@link #company(long)}). */
@@ -191,14 +200,21 @@ public final class CompanyGenerator {
     }
 
     private long encrypt(long x) {
-        long left = x >>> halfBits;
-        long right = x & halfMask;
+        int lw = leftBits;
+        int rw = rightBits;
+        long left = x >>> rw;
+        long right = x & ((1L << rw) - 1);
         for (long key : roundKeys) {
-            long next = left ^ (Mix.mix64(right ^ key) & halfMask);
+            // (L, R) → (R, L xor F(R)): invertible whatever the widths; they swap every round and an
+            // even number of rounds brings them back.
+            long next = left ^ (Mix.mix64(right ^ key) & ((1L << lw) - 1));
             left = right;
             right = next;
+            int w = lw;
+            lw = rw;
+            rw = w;
         }
-        return (left << halfBits) | right;
+        return (left << rw) | right;
     }
 
     static <T> T pick(SplittableRandom r, List<T> values) {

@@ -1,6 +1,5 @@
 package dev.crosswalk.emulator.seed;
 
-import java.net.IDN;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -33,7 +32,7 @@ final class WebsiteRenderer {
         int kinds = 0;
         String host = domain;
         if (idn && r.nextBoolean()) {
-            host = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+            host = Punycode.toAscii(domain);
             kinds |= WebsiteMess.PUNYCODE.bit();
         }
         int prefix = r.nextInt(100);
