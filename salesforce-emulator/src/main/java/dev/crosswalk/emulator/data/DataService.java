@@ -166,26 +166,38 @@ public final class DataService {
             }
             return out;
         });
-        registerNewUsernames(org, results);
+        if (TRANSACTION.get() == null) {
+            afterCommit(org, results);
+        }
         return results;
     }
 
-    /** A User inserted through the API can log in: its username joins the emulator's directory. */
-    private void registerNewUsernames(Org org, List<SaveResult> results) {
+    /**
+     * Users written through the API take effect outside the org's records too: a new or renamed
+     * username can log in, and a deactivated user's sessions end at once.
+     */
+    private void afterCommit(Org org, List<SaveResult> results) {
         Optional<SObjectType> userType = org.type("User");
         if (userType.isEmpty()) {
             return;
         }
+        SObjectType t = userType.get();
         for (SaveResult r : results) {
-            if (r.success() && r.created() && r.id() != null && r.id().startsWith(userType.get().keyPrefix())) {
-                org.read(() -> {
-                    Record u = org.store(userType.get()).get(r.id());
-                    Object username = u == null ? null : u.get(userType.get().require("Username"));
-                    if (username != null) {
-                        state.registerUsername(username.toString(), org, u.id());
-                    }
-                    return null;
-                });
+            if (!r.success() || r.id() == null || !r.id().startsWith(t.keyPrefix())) {
+                continue;
+            }
+            Record u = org.read(() -> org.store(t).get(r.id()));
+            if (u == null) {
+                continue;
+            }
+            Object username = org.read(() -> u.get(t.require("Username")));
+            boolean active = org.read(() -> Boolean.TRUE.equals(u.get(t.require("IsActive")))
+                    && !RecordLifecycle.isDeleted(t, u));
+            if (username != null) {
+                state.registerUsername(username.toString(), org, u.id());
+            }
+            if (!active) {
+                state.tokens().expireSessionsOfUser(u.id());
             }
         }
     }
@@ -193,7 +205,7 @@ public final class DataService {
     // ---------------------------------------------------------------- one batch
 
     /** The state of one batch: who writes, what to undo, indexes built on demand. */
-    private static final class Batch {
+    private final class Batch {
         private final Org org;
         private final String userId;
         private final EffectiveAccess access;
@@ -253,6 +265,7 @@ public final class DataService {
             Record r = RecordLifecycle.create(org, t, userId);
             journal.created(org.store(t), r);
             apply(t, r, p.changes);
+            PlatformDefaults.apply(org, t, r, p.changes);
             RecordLifecycle.recomputeName(t, r);
             indexAll(t, r, true);
             return SaveResult.created(r.id());
@@ -498,9 +511,9 @@ public final class DataService {
                 FieldDef field = e.getKey();
                 ValueCoercer.Coerced c;
                 if (e.getValue() instanceof FieldInput.ParentRef ref) {
-                    c = resolveParent(field, ref);
+                    c = resolveParent(t, field, ref);
                 } else if (field.isReference()) {
-                    c = checkReference(field, e.getValue());
+                    c = checkReference(t, field, e.getValue());
                 } else {
                     c = ValueCoercer.coerce(field, e.getValue());
                 }
@@ -514,7 +527,7 @@ public final class DataService {
         }
 
         /** A lookup given as an id: well-formed, of a type the field points to, existing and not deleted. */
-        private ValueCoercer.Coerced checkReference(FieldDef f, FieldInput in) {
+        private ValueCoercer.Coerced checkReference(SObjectType owner, FieldDef f, FieldInput in) {
             if (in.isNull()) {
                 return new ValueCoercer.Coerced(null, null);
             }
@@ -545,11 +558,16 @@ public final class DataService {
             if (RecordLifecycle.isDeleted(target.get(), r)) {
                 return new ValueCoercer.Coerced(null, ApiError.of("ENTITY_IS_DELETED", "entity is deleted", List.of(f.name())));
             }
+            if (f.name().equals("OwnerId") && target.get().name().equals("User")
+                    && !Boolean.TRUE.equals(r.get(target.get().require("IsActive")))) {
+                return new ValueCoercer.Coerced(null, ApiError.of("INACTIVE_OWNER_OR_USER",
+                        "operation performed with inactive user [" + id18.get() + "] as owner of [" + owner.name() + "]"));
+            }
             return new ValueCoercer.Coerced(id18.get(), null);
         }
 
         /** A lookup given by the parent's field: {@code "Account": {"Ext__c": "A-1"}} or CSV {@code Account.Ext__c}. */
-        private ValueCoercer.Coerced resolveParent(FieldDef f, FieldInput.ParentRef ref) {
+        private ValueCoercer.Coerced resolveParent(SObjectType owner, FieldDef f, FieldInput.ParentRef ref) {
             Optional<SObjectType> target = f.referenceTo().stream().map(org::type).flatMap(Optional::stream).findFirst();
             if (target.isEmpty()) {
                 return new ValueCoercer.Coerced(null, ApiError.noSuchColumn(f.relationshipName(), f.name()));
@@ -563,7 +581,7 @@ public final class DataService {
                 return new ValueCoercer.Coerced(null, null);
             }
             if (lookup.get().type() == FieldType.ID) {
-                return checkReference(f, ref.value());
+                return checkReference(owner, f, ref.value());
             }
             ValueCoercer.Coerced v = ValueCoercer.coerce(lookup.get(), ref.value());
             if (v.failed()) {
@@ -584,6 +602,14 @@ public final class DataService {
         private ApiError checkUnique(SObjectType t, Map<FieldDef, Object> changes, Record self) {
             for (Map.Entry<FieldDef, Object> e : changes.entrySet()) {
                 FieldDef f = e.getKey();
+                if (t.name().equals("User") && f.name().equals("Username") && e.getValue() instanceof String username) {
+                    // Usernames are unique across every org, not just this one.
+                    Optional<EmulatorState.UserRef> holder = state.user(username);
+                    if (holder.isPresent() && (self == null || !holder.get().userId().equals(self.id()))) {
+                        return ApiError.of("DUPLICATE_USERNAME", "Duplicate Username.<br>Another user has already selected "
+                                + "this username.<br>Please select another.", List.of("Username"));
+                    }
+                }
                 if (!f.unique() || e.getValue() == null) {
                     continue;
                 }

@@ -135,6 +135,43 @@ class DataServiceTest {
     }
 
     @Nested
+    class SetupObjects {
+        @Test
+        void a_permission_set_assignment_inserted_through_the_api_grants_access_at_once() {
+            String user = state.createUser(org, new NewUser("later@data.example", "L", "Later", "later@data.example",
+                    EmulatorState.PROFILE_MINIMUM), "pw");
+            String ps = PermissionAdmin.createPermissionSet(org, "Acc", "Acc", Map.of("PermissionsApiEnabled", true));
+            PermissionAdmin.setObjectPermissions(org, ps, "Account", ObjectAccess.READ);
+            assertThat(state.permissions().access(org, user).canRead(org.type("Account").orElseThrow())).isFalse();
+            SaveResult r = create("PermissionSetAssignment", "AssigneeId", user, "PermissionSetId", ps);
+            assertThat(r.success()).as(String.valueOf(r.errors())).isTrue();
+            assertThat(value("PermissionSetAssignment", r.id(), "IsActive")).isEqualTo(true);
+            assertThat(state.permissions().access(org, user).canRead(org.type("Account").orElseThrow())).isTrue();
+        }
+
+        @Test
+        void usernames_are_unique_across_orgs() {
+            Org other = state.createOrg("Other Org");
+            state.createUser(other, new NewUser("taken@other.example", "T", "Taken", "taken@other.example",
+                    EmulatorState.PROFILE_STANDARD), "pw");
+            String profileId = PermissionAdmin.profileId(org, EmulatorState.PROFILE_STANDARD).orElseThrow();
+            SaveResult r = create("User", "Username", "TAKEN@other.example", "LastName", "X", "Email", "x@data.example",
+                    "ProfileId", profileId);
+            assertThat(r.firstError().statusCode()).isEqualTo("DUPLICATE_USERNAME");
+        }
+
+        @Test
+        void an_inactive_user_cannot_own_records() {
+            String user = state.createUser(org, new NewUser("gone@data.example", "G", "Gone", "gone@data.example",
+                    EmulatorState.PROFILE_STANDARD), "pw");
+            state.setUserActive(org, user, false);
+            SaveResult r = create("Account", "Name", "Orphan", "OwnerId", user);
+            assertThat(r.firstError()).isEqualTo(ApiError.of("INACTIVE_OWNER_OR_USER",
+                    "operation performed with inactive user [" + user + "] as owner of [Account]"));
+        }
+    }
+
+    @Nested
     class Coercion {
         @Test
         void converts_json_values_to_the_field_types() {
