@@ -49,9 +49,10 @@ final class CompiledQuery implements PreparedQuery {
         this.isDeleted = includeDeleted ? null : type.field("IsDeleted").orElse(null);
         this.paths = paths;
         this.keyId = keyId;
+        // Resolve every relationship prefix of the SELECT list now, so rendering nested parents never parses names.
         for (Column c : columns) {
-            if (!c.isAggregate() && !c.relationshipPath().isEmpty()) {
-                parent(c.relationshipPath()); // resolve eagerly while access checks still apply
+            for (int i = 1; i <= c.relationshipPath().size(); i++) {
+                parent(c.relationshipPath().subList(0, i));
             }
         }
     }
@@ -173,7 +174,13 @@ final class CompiledQuery implements PreparedQuery {
 
     private PathResolver.ParentAccessor parent(List<String> relationshipPath) {
         String key = String.join(".", relationshipPath).toLowerCase(Locale.ROOT);
-        return parents.computeIfAbsent(key, k -> paths.parent(type, relationshipPath));
+        return parents.computeIfAbsent(key, k -> {
+            try {
+                return paths.parent(type, relationshipPath);
+            } catch (SoqlException e) {
+                throw new IllegalArgumentException("not a relationship path from " + type.name() + ": " + relationshipPath, e);
+            }
+        });
     }
 
     private boolean visible(Record r) {

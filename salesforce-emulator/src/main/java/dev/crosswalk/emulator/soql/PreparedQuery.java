@@ -62,6 +62,9 @@ public interface PreparedQuery {
      * The parent record reached from {@code record} through relationship names, e.g. {@code [Owner]} or
      * {@code [CreatedBy, Profile]}, for rendering nested parent objects; {@code null} when a lookup on
      * the way is empty or points to a missing record. Its type is {@code org.typeForId(parent.id())}.
+     * Names are case-insensitive; prefixes of the SELECT list's paths are resolved in advance.
+     *
+     * @throws IllegalArgumentException if the names are not a (readable) relationship path from {@link #type()}
      */
     Record parent(Record record, List<String> relationshipPath);
 }

@@ -1,6 +1,7 @@
 package dev.crosswalk.emulator.soql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
@@ -115,6 +116,13 @@ class SoqlEngineTest {
             assertThat(q.parent(acme, List.of("Parent"))).isNull();
             assertThat(q.parent(acme, List.of("Parent", "Owner"))).isNull();
             assertThat(q.parent(acme, List.of("owner"))).isSameAs(ada);
+        }
+
+        @Test
+        void parent_refuses_a_path_that_is_not_a_relationship() {
+            PreparedQuery q = t.prepare("SELECT Name FROM Account");
+
+            assertThatThrownBy(() -> q.parent(acme, List.of("Name"))).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
