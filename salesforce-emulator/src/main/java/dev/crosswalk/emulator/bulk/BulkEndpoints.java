@@ -2,6 +2,7 @@ package dev.crosswalk.emulator.bulk;
 
 import dev.crosswalk.emulator.EmulatorState;
 import dev.crosswalk.emulator.auth.ApiGate;
+import dev.crosswalk.emulator.data.DataService;
 import dev.crosswalk.emulator.http.Router;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ public final class BulkEndpoints {
         JobIds ids = new JobIds();
         QueryJobs queryJobs = new QueryJobs(state.clock(), settings, executor, ids);
         new QueryJobEndpoints(queryJobs, new SoqlQueryPlanner(state.permissions()), settings).register(router, gate);
+        IngestJobs ingestJobs = new IngestJobs(state.clock(), settings, executor, ids,
+                new IngestProcessor(new DataService(state), state.clock()));
+        new IngestJobEndpoints(ingestJobs, state.permissions(), settings).register(router, gate);
     }
 
     private static ScheduledThreadPoolExecutor executor() {
