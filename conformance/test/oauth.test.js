@@ -75,9 +75,12 @@ describe('username-password login (conn.login)', () => {
     const globex = await passwordLogin(users.globexAdmin);
     const [a, g] = await Promise.all([acme.identity(), globex.identity()]);
     assert.notEqual(a.organization_id, g.organization_id);
-    const acmeIds = new Set((await acme.query('SELECT Id FROM Account LIMIT 50')).records.map((r) => r.Id));
-    const globexIds = (await globex.query('SELECT Id FROM Account LIMIT 50')).records.map((r) => r.Id);
-    assert.ok(globexIds.every((id) => !acmeIds.has(id)));
+    // Salesforce record ids are unique across orgs, not just within one.
+    const all = { autoFetch: true, maxFetch: 1_000_000 };
+    const acmeIds = new Set((await acme.query('SELECT Id FROM Account', all)).records.map((r) => r.Id));
+    const globexIds = (await globex.query('SELECT Id FROM Account', all)).records.map((r) => r.Id);
+    const shared = globexIds.filter((id) => acmeIds.has(id));
+    assert.deepEqual(shared.slice(0, 5), [], `${shared.length} Account ids exist in both orgs`);
   });
 });
 

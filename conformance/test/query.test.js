@@ -2,7 +2,7 @@
 // fields and queryAll with the recycle bin.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_VERSION, passwordLogin, runId, users } from './support/sf.js';
+import { API_VERSION, baseUrl, passwordLogin, runId, users } from './support/sf.js';
 
 let conn;
 before(async () => {
@@ -21,11 +21,20 @@ describe('query', () => {
     assert.deepEqual(count.records, []);
   });
 
+  it('answers the first page with a relative nextRecordsUrl (locator-offset)', async () => {
+    const res = await fetch(`${baseUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Id FROM Account')}`, {
+      headers: { authorization: `Bearer ${conn.accessToken}` },
+    });
+    const page = await res.json();
+    assert.equal(page.done, false);
+    assert.equal(page.records.length, 2000, 'default batch size is 2,000');
+    assert.match(page.nextRecordsUrl, new RegExp(`^/services/data/v${API_VERSION.replace('.', '\\.')}/query/01g[0-9A-Za-z]+-2000$`));
+  });
+
   it('pages by 2,000 with a nextRecordsUrl that queryMore follows', async () => {
     const first = await conn.query('SELECT Id FROM Account');
     assert.equal(first.done, false);
     assert.equal(first.records.length, 2000, 'default batch size is 2,000');
-    assert.match(first.nextRecordsUrl, new RegExp(`^/services/data/v${API_VERSION.replace('.', '\\.')}/query/01g[0-9A-Za-z]+-2000$`));
     const second = await conn.queryMore(first.nextRecordsUrl);
     assert.equal(second.totalSize, first.totalSize);
     assert.equal(second.records.length, Math.min(2000, first.totalSize - 2000));
@@ -68,7 +77,7 @@ describe('query', () => {
   });
 });
 
-describe('queryAll', () => {
+describe('queryAll (jsforce: scanAll)', () => {
   it('sees a deleted record with IsDeleted = true, which query does not', async () => {
     const admin = await passwordLogin(users.admin);
     const created = await admin.sobject('Account').create({ Name: `Conformance Deleted ${runId}` });
@@ -80,12 +89,12 @@ describe('queryAll', () => {
     const live = await admin.query(soql);
     assert.equal(live.totalSize, 0, 'query does not return deleted records');
 
-    const all = await admin.queryAll(soql);
+    const all = await admin.query(soql, { scanAll: true }); // jsforce sends this to /queryAll
     assert.equal(all.totalSize, 1);
     assert.equal(all.records[0].Id, created.id);
     assert.equal(all.records[0].IsDeleted, true);
 
-    const scanAll = await admin.query(soql, { scanAll: true });
-    assert.equal(scanAll.totalSize, 1, "jsforce's scanAll option uses /queryAll");
+    const builder = await admin.sobject('Account').find({ Id: created.id }, ['Id', 'IsDeleted']).scanAll(true);
+    assert.equal(builder.length, 1, 'the query builder with scanAll(true) sees it too');
   });
 });

@@ -60,7 +60,7 @@ public final class HttpServerHost implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
             Request request = new Request(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
-                    exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), headers,
+                    path(exchange.getRequestURI()), exchange.getRequestURI().getRawQuery(), headers,
                     exchange.getRequestBody(), exchange.getRemoteAddress().getAddress().getHostAddress());
             Response response = handle(root, request);
             write(exchange, request, response);
@@ -68,6 +68,15 @@ public final class HttpServerHost implements AutoCloseable {
             // Client went away mid-response: nothing to answer.
             LOG.log(Level.FINE, "connection closed while writing response", e);
         }
+    }
+
+    /**
+     * The request path. A request target starting with {@code //} (the sf CLI keeps the instance
+     * URL's trailing slash: {@code //services/data/…}) parses as a network-path reference whose
+     * first segment is the "authority"; put that segment back, as Salesforce serves such paths.
+     */
+    static String path(java.net.URI uri) {
+        return uri.getScheme() == null && uri.getAuthority() != null ? "/" + uri.getAuthority() + uri.getPath() : uri.getPath();
     }
 
     /** Runs the handler and maps every failure to a Salesforce-shaped error response. */

@@ -11,8 +11,11 @@ final class Pkce {
     static final String S256 = "S256";
     /** An S256 challenge is base64url(SHA-256) without padding: always 43 characters. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    /** RFC 7636 §4.1: 43–128 unreserved characters. */
-    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    /**
+     * RFC 7636 §4.1 unreserved characters, at least 43. No upper bound: jsforce (and so the sf CLI)
+     * sends base64url of 128 random bytes, 171 characters, and Salesforce accepts it.
+     */
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,}");
 
     private Pkce() {
     }

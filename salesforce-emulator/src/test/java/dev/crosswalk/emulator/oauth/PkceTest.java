@@ -16,6 +16,12 @@ class PkceTest {
     }
 
     @Test
+    void a_jsforce_verifier_of_171_characters_verifies() {
+        String jsforceStyle = "a".repeat(171);
+        assertThat(Pkce.verifies(jsforceStyle, Pkce.s256(jsforceStyle))).isTrue();
+    }
+
+    @Test
     void a_different_or_malformed_verifier_does_not_verify() {
         assertThat(Pkce.verifies(VERIFIER.replace('d', 'e'), CHALLENGE)).isFalse();
         assertThat(Pkce.verifies("too-short", Pkce.s256("too-short"))).isFalse();
