@@ -33,7 +33,12 @@ final class BulkJobs {
         return jobsPath() + "/" + DefaultRestApi.segment(jobId);
     }
 
-    BulkJob create(Map<String, Object> body) {
+    /** Creates a job; the CSV dialect is always the one our reader and writer speak. */
+    BulkJob create(Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(fields);
+        body.put("contentType", "CSV");
+        body.put("columnDelimiter", "COMMA");
+        body.put("lineEnding", "LF");
         // Not idempotent: a retried create would start a second job.
         return parse(caller.json(ApiCall.json(CallKind.BULK, "POST", jobsPath(), body, false)));
     }

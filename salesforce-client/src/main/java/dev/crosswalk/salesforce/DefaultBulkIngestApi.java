@@ -47,9 +47,6 @@ final class DefaultBulkIngestApi implements BulkIngestApi {
         if (externalIdField != null) {
             body.put("externalIdFieldName", externalIdField);
         }
-        body.put("contentType", "CSV");
-        body.put("columnDelimiter", "COMMA");
-        body.put("lineEnding", "LF");
         return jobs.create(body);
     }
 

@@ -30,9 +30,6 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("operation", includeDeleted ? "queryAll" : "query");
         body.put("query", soql);
-        body.put("contentType", "CSV");
-        body.put("columnDelimiter", "COMMA");
-        body.put("lineEnding", "LF");
         return jobs.create(body);
     }
 
