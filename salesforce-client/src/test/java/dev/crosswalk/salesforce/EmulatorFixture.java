@@ -27,6 +27,21 @@ public final class EmulatorFixture implements AutoCloseable {
         return new EmulatorFixture(SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo").build()));
     }
 
+    /**
+     * With the client's test package (src/test/resources/sfdx/crosswalk-test) installed: the
+     * {@code Ecosystem_Overlap__c} object with external id {@code Crosswalk_Id__c}, the
+     * {@code CrosswalkSetup} page and the {@code Crosswalk_Setup_User} permission set.
+     */
+    public static EmulatorFixture startWithTestPackage() {
+        try {
+            java.nio.file.Path pkg = java.nio.file.Path.of(EmulatorFixture.class.getResource("/sfdx/crosswalk-test").toURI());
+            return new EmulatorFixture(SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo")
+                    .installPackage(pkg).build()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
         return emulator.baseUrl();
     }
