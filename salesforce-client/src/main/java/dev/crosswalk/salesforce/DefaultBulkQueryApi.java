@@ -103,6 +103,9 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
                         close();
                         throw e;
                     }
+                    // The download broke mid-page: fetch the same locator again and skip what we returned.
+                    page.close();
+                    backOff(resumes);
                     openPage(rowsReadInPage);
                     continue;
                 }
@@ -144,6 +147,15 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
             page = new CsvReader(response.stream());
             if (skip > 0) {
                 page.skip(skip);
+            }
+        }
+
+        private void backOff(int attempt) {
+            try {
+                config.sleeper().sleep(config.transientRetry().delayAfter(attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SalesforceException(SalesforceError.ioFailure("interrupted while resuming a download"), e);
             }
         }
 
