@@ -37,8 +37,12 @@ public abstract class AppIntegrationTest {
     protected int port;
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) {
         registry.add("crosswalk.data-dir", DATA_DIR::toString);
+        registry.add("crosswalk.salesforce.client-id", () -> SalesforceFixture.CLIENT_ID);
+        registry.add("crosswalk.salesforce.client-secret", () -> SalesforceFixture.CLIENT_SECRET);
+        registry.add("crosswalk.salesforce.allow-loopback", () -> "true");
+        registry.add("crosswalk.sync.batch-size", () -> "500");
     }
 
     protected String baseUrl() {

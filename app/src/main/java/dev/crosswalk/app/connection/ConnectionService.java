@@ -1,0 +1,122 @@
+package dev.crosswalk.app.connection;
+
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
+import dev.crosswalk.salesforce.AuthorizationRequest;
+import dev.crosswalk.salesforce.Credentials;
+import dev.crosswalk.salesforce.LoginHost;
+import dev.crosswalk.salesforce.SalesforceClient;
+import dev.crosswalk.salesforce.SalesforceConnection;
+import dev.crosswalk.salesforce.SalesforceException;
+import dev.crosswalk.salesforce.UserIdentity;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * OAuth connections to Salesforce: starting and finishing the web-server flow (PKCE + single-use
+ * state), storing tokens encrypted, and opening a client connection over them. The integration
+ * feature decides what a finished authorization means (new integration or reauthorization).
+ */
+@Service
+public class ConnectionService {
+    static final Set<String> SCOPES = Set.of("api", "refresh_token", "id");
+
+    private final SalesforceClient client;
+    private final ConnectionRepository connections;
+    private final OAuthFlowRepository flows;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ConnectionService(SalesforceClient client, ConnectionRepository connections, OAuthFlowRepository flows,
+            TransactionTemplate tx, Clock clock) {
+        this.client = client;
+        this.connections = connections;
+        this.flows = flows;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What an admin asked for when starting a round trip. */
+    public record AuthorizationStart(UUID organizationId, UUID memberId, String loginHost, UUID integrationId,
+            boolean replaceOrg, String name, String redirectUri) {
+    }
+
+    /** A finished round trip: who signed in where, with fresh tokens (not stored yet). */
+    public record Authorized(UUID organizationId, UUID memberId, UUID integrationId, boolean replaceOrg, String name,
+            String loginHost, Credentials credentials, UserIdentity identity) {
+        @Override
+        public String toString() {
+            return "Authorized[" + identity.username() + " in " + identity.orgId() + "]";
+        }
+    }
+
+    /** Builds the Salesforce authorize URL; {@code prompt=login} so an admin can pick the user even when signed in. */
+    public URI begin(AuthorizationStart start) {
+        LoginHost host = LoginHosts.parse(start.loginHost());
+        AuthorizationRequest req = client.oauth().authorizationRequest(host, start.redirectUri(), SCOPES, true);
+        flows.insert(new OAuthFlowRepository.Flow(req.state(), start.organizationId(), start.memberId(), start.integrationId(),
+                host.baseUrl(), start.redirectUri(), req.codeVerifier(), start.replaceOrg(), start.name()), clock.instant());
+        return req.url();
+    }
+
+    /** Consumes the state and exchanges the code. Unknown, replayed or foreign state is refused before any call. */
+    public Authorized finish(UUID organizationId, String state, String code, String error, String errorDescription) {
+        OAuthFlowRepository.Flow flow = state == null ? null : flows.consume(state, organizationId, clock.instant()).orElse(null);
+        if (flow == null) {
+            throw CrosswalkException.of(ErrorCode.OAUTH_STATE_INVALID,
+                    "This sign-in link is unknown, was already used or expired. Start the connection again.");
+        }
+        if (error != null) {
+            throw CrosswalkException.of(ErrorCode.OAUTH_DENIED, "Salesforce answered " + error
+                    + (errorDescription == null ? "" : " (" + errorDescription + ")") + ". Nothing was changed.");
+        }
+        LoginHost host = LoginHost.of(flow.loginHost());
+        try {
+            Credentials creds = client.oauth().exchangeCode(host, code, flow.redirectUri(), flow.codeVerifier());
+            UserIdentity identity = client.oauth().userInfo(creds);
+            return new Authorized(flow.organizationId(), flow.memberId(), flow.integrationId(), flow.replaceOrg(), flow.name(),
+                    flow.loginHost(), creds, identity);
+        } catch (SalesforceException e) {
+            throw CrosswalkException.of(ErrorCode.SALESFORCE_ERROR, "Salesforce refused the sign-in: " + e.getMessage());
+        }
+    }
+
+    /** Stores the first connection of an integration. */
+    public UUID store(UUID integrationId, Authorized a, String memberEmail) {
+        UUID id = UUID.randomUUID();
+        connections.insert(newConnection(id, integrationId, a, memberEmail), a.credentials());
+        return id;
+    }
+
+    /** Replaces the tokens (and possibly the Salesforce user) of an existing connection. */
+    public void replace(UUID connectionId, UUID integrationId, Authorized a, String memberEmail) {
+        connections.replaceAuthorization(connectionId, newConnection(connectionId, integrationId, a, memberEmail), a.credentials());
+    }
+
+    public Optional<ConnectionView> inbound(UUID organizationId, UUID integrationId) {
+        return connections.view(organizationId, integrationId);
+    }
+
+    /** A live client connection over the stored tokens (refreshes write back through compare-and-swap). */
+    public SalesforceConnection open(UUID connectionId) {
+        return client.connect(new DbCredentialStore(connectionId, connections, tx));
+    }
+
+    public void recordSuccess(UUID connectionId) {
+        connections.recordSuccess(connectionId, clock.instant());
+    }
+
+    public void recordFailure(UUID connectionId, ConnectionHealth health) {
+        connections.recordFailure(connectionId, clock.instant(), health);
+    }
+
+    private ConnectionRepository.NewConnection newConnection(UUID id, UUID integrationId, Authorized a, String memberEmail) {
+        return new ConnectionRepository.NewConnection(id, a.organizationId(), integrationId, a.loginHost(),
+                a.identity().orgId(), a.identity().userId(), a.identity().username(), a.memberId(), memberEmail, clock.instant());
+    }
+}

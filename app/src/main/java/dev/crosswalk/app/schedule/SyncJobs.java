@@ -1,0 +1,61 @@
+package dev.crosswalk.app.schedule;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.crosswalk.app.integration.Integration;
+import dev.crosswalk.app.integration.IntegrationService;
+import dev.crosswalk.app.sync.SyncEngine;
+import dev.crosswalk.app.sync.SyncService;
+import dev.crosswalk.app.sync.SyncTrigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Sync jobs on db-scheduler. Each integration has one task instance ({@code sync-integration},
+ * id = integration id): PostgreSQL's primary key on the task table makes "at most one run per
+ * integration" true across any number of nodes, and db-scheduler revives an execution whose
+ * node died, which then resumes from the checkpoint. A dispatcher looks every minute for
+ * integrations whose frequency has elapsed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncJobs {
+    static final String SYNC_TASK = "sync-integration";
+
+    @Bean
+    OneTimeTask<String> syncIntegrationTask(SyncEngine engine) {
+        return Tasks.oneTime(SYNC_TASK, String.class)
+                .execute((instance, ctx) -> engine.run(UUID.fromString(instance.getId()),
+                        SyncTrigger.valueOf(instance.getData() == null ? "SCHEDULE" : instance.getData())));
+    }
+
+    @Bean
+    RecurringTask<Void> syncDispatcherTask(IntegrationService integrations, SyncService syncs, @Lazy SchedulerClient scheduler,
+            OneTimeTask<String> syncIntegrationTask, Clock clock) {
+        return Tasks.recurring("sync-dispatcher", FixedDelay.ofMinutes(1))
+                .execute((instance, ctx) -> {
+                    Instant now = clock.instant();
+                    for (Integration i : integrations.all()) {
+                        if (i.paused()) {
+                            continue;
+                        }
+                        Instant last = syncs.lastStart(i.id()).orElse(Instant.EPOCH);
+                        if (!last.plus(Duration.ofHours(i.frequencyHours())).isAfter(now)) {
+                            scheduler.scheduleIfNotExists(syncIntegrationTask.instance(i.id().toString(), SyncTrigger.SCHEDULE.name()), now);
+                        }
+                    }
+                });
+    }
+
+    static TaskInstanceId id(UUID integrationId) {
+        return TaskInstanceId.of(SYNC_TASK, integrationId.toString());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.crosswalk.app.sync;
+
+import dev.crosswalk.app.integration.IntegrationService;
+import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Runs and their history: the sync feature's public service. */
+@Service
+public class SyncService {
+    private final SyncRunRepository runs;
+    private final IntegrationService integrations;
+    private final SyncLauncher launcher;
+
+    SyncService(SyncRunRepository runs, IntegrationService integrations, SyncLauncher launcher) {
+        this.runs = runs;
+        this.integrations = integrations;
+        this.launcher = launcher;
+    }
+
+    public Optional<Instant> lastStart(UUID integrationId) {
+        return runs.lastStart(integrationId);
+    }
+
+    public List<SyncRun> runs(MemberPrincipal me, UUID integrationId, int limit) {
+        integrations.find(me.organizationId(), integrationId);
+        return runs.list(me.organizationId(), integrationId, Math.min(Math.max(limit, 1), 200));
+    }
+
+    public SyncRun run(MemberPrincipal me, UUID runId) {
+        return runs.find(me.organizationId(), runId).orElseThrow(() -> CrosswalkException.notFound("Run"));
+    }
+
+    public Optional<SyncRun> running(UUID integrationId) {
+        return runs.running(integrationId);
+    }
+
+    /** Sync now: Admins and Managers may ask; a run already queued or running is not doubled. */
+    public void syncNow(MemberPrincipal me, UUID integrationId) {
+        if (me.role() == dev.crosswalk.app.org.Role.VIEWER) {
+            throw CrosswalkException.forbidden("Viewers cannot start a sync");
+        }
+        integrations.find(me.organizationId(), integrationId);
+        if (runs.running(integrationId).isPresent() || !launcher.launch(integrationId, SyncTrigger.MANUAL)) {
+            throw CrosswalkException.of(ErrorCode.SYNC_ALREADY_RUNNING, "A sync of this integration is already queued or running");
+        }
+    }
+}
