@@ -25,7 +25,11 @@ final class Ast {
         }
     }
 
-    sealed interface SelectItem permits FieldItem, CountAll, Aggregate {
+    sealed interface SelectItem permits FieldItem, CountAll, Aggregate, FieldsItem {
+    }
+
+    /** {@code FIELDS(ALL | STANDARD | CUSTOM)}; {@code kind} upper case. */
+    record FieldsItem(String kind, int offset) implements SelectItem {
     }
 
     record FieldItem(Name name) implements SelectItem {

@@ -27,7 +27,7 @@ import java.util.Set;
  * query      := SELECT item (',' item)* FROM name [USING SCOPE name] [WHERE condition]
  *               [WITH name] [GROUP BY name (',' name)*] [ORDER BY order (',' order)*] [LIMIT int]
  *               [OFFSET int] [FOR (VIEW | REFERENCE | UPDATE)]
- * item       := COUNT '(' ')' | function '(' name ')' [alias] | name
+ * item       := COUNT '(' ')' | function '(' name ')' [alias] | FIELDS '(' (ALL | STANDARD | CUSTOM) ')' | name
  * function   := COUNT | COUNT_DISTINCT | MIN | MAX | SUM | AVG
  * condition  := unary (AND unary)* | unary (OR unary)*        -- mixing needs parentheses
  * unary      := NOT unary | '(' condition ')' | simple
@@ -42,7 +42,7 @@ final class Parser {
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
             "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH");
     static final Set<String> AGGREGATE_FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG");
-    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("FIELDS", "TYPEOF", "CALENDAR_MONTH",
+    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("TYPEOF", "CALENDAR_MONTH",
             "CALENDAR_YEAR", "DAY_ONLY", "HOUR_IN_DAY", "FORMAT", "TOLABEL", "CONVERTCURRENCY", "GROUPING", "DISTANCE");
 
     private final List<Token> tokens;
@@ -147,6 +147,16 @@ final class Parser {
                     alias = next().text();
                 }
                 return new Ast.Aggregate(function, field, alias, t.offset());
+            }
+            if (function.equals("FIELDS")) {
+                next();
+                next();
+                Token kind = next();
+                if (!(kind.isKeyword("ALL") || kind.isKeyword("STANDARD") || kind.isKeyword("CUSTOM"))) {
+                    throw errors.unexpected(kind);
+                }
+                expect(Type.RPAREN);
+                return new Ast.FieldsItem(kind.upper(), t.offset());
             }
             if (UNSUPPORTED_FUNCTIONS.contains(function)) {
                 throw errors.at(t.offset(), QueryErrors.MALFORMED_QUERY,

@@ -59,6 +59,9 @@ final class QueryCompiler {
                 throw QueryErrors.bulk("Aggregate functions such as " + a.function()
                         + "() are not supported in Bulk API 2.0 query jobs");
             }
+            if (item instanceof Ast.FieldsItem) {
+                throw QueryErrors.bulk("FIELDS() is not supported in Bulk API 2.0 query jobs");
+            }
         }
         if (!query.groupBy().isEmpty()) {
             throw QueryErrors.bulk("GROUP BY is not supported in Bulk API 2.0 query jobs");
@@ -85,6 +88,10 @@ final class QueryCompiler {
         } else {
             Set<String> headers = new HashSet<>();
             for (SelectItem item : query.select()) {
+                if (item instanceof Ast.FieldsItem fields) {
+                    expandFields(type, fields, query, columns, headers);
+                    continue;
+                }
                 Ast.FieldItem f = (Ast.FieldItem) item;
                 Resolved resolved = paths.field(type, f.name());
                 addColumn(columns, headers, new Column(resolved.header(), resolved.relationshipNames(), resolved.leaf(),
@@ -142,6 +149,29 @@ final class QueryCompiler {
         columns.add(column);
     }
 
+    /**
+     * {@code FIELDS(ALL|STANDARD|CUSTOM)}: the readable fields of the object in schema order (hidden ones are
+     * left out silently, as describe would). ALL and CUSTOM need {@code LIMIT} of at most 200, as in Salesforce;
+     * fields also named explicitly are listed once.
+     */
+    private void expandFields(SObjectType type, Ast.FieldsItem fields, Ast.Query query, List<Column> columns,
+            Set<String> headers) {
+        if (!fields.kind().equals("STANDARD") && (query.limit() == null || query.limit() > 200)) {
+            throw errors.at(fields.offset(), QueryErrors.MALFORMED_QUERY,
+                    "The SOQL FIELDS function must have a LIMIT of at most 200");
+        }
+        for (FieldDef f : type.fields()) {
+            boolean wanted = switch (fields.kind()) {
+                case "CUSTOM" -> f.custom();
+                case "STANDARD" -> !f.custom();
+                default -> true;
+            };
+            if (wanted && access.canReadField(type, f) && headers.add(f.name().toLowerCase(Locale.ROOT))) {
+                columns.add(new Column(f.name(), List.of(), f, type, false, PathResolver.fieldAccessor(f)));
+            }
+        }
+    }
+
     private void checkCount(Ast.Query query) {
         for (SelectItem item : query.select()) {
             if (item instanceof Ast.CountAll c && query.select().size() > 1) {
@@ -190,6 +220,8 @@ final class QueryCompiler {
                 outputKeys.add(outputKey(Aggregation.Function.GROUPED, r));
                 addColumn(columns, headers, new Column(slot.name(), List.of(), slot, r.leafType(), false, row -> row.get(slot)),
                         f.name().offset());
+            } else if (item instanceof Ast.FieldsItem fields) {
+                throw errors.at(fields.offset(), QueryErrors.MALFORMED_QUERY, "FIELDS() cannot be used in an aggregate query");
             } else if (item instanceof Ast.Aggregate a) {
                 String alias = a.alias() != null ? a.alias() : "expr" + unaliased++;
                 Aggregation.Output out = aggregateOutput(type, a.function(), a.field(), a.offset(), alias, outputs.size());

@@ -171,6 +171,31 @@ class SoqlEngineTest {
         }
 
         @Test
+        void fields_standard_lists_every_standard_field_in_schema_order() {
+            SObjectType account = t.org.type("Account").orElseThrow();
+            account.addField(FieldDef.builder("Tier__c", FieldType.PICKLIST).build());
+            PreparedQuery q = t.prepare("SELECT FIELDS(STANDARD) FROM Account");
+
+            assertThat(q.columns()).extracting(Column::header).containsExactlyElementsOf(account.fields().stream()
+                    .filter(f -> !f.custom()).map(FieldDef::name).toList());
+            assertThat(q.value(acme, q.columns().get(0))).isEqualTo(acme.id());
+        }
+
+        @Test
+        void fields_all_and_custom_need_a_limit_of_at_most_200() {
+            SObjectType account = t.org.type("Account").orElseThrow();
+            account.addField(FieldDef.builder("Tier__c", FieldType.PICKLIST).build());
+
+            assertThat(t.prepare("SELECT Id, FIELDS(ALL) FROM Account LIMIT 200").columns()).hasSize(account.fields().size());
+            assertThat(t.prepare("SELECT FIELDS(CUSTOM) FROM Account LIMIT 10").columns()).extracting(Column::header)
+                    .containsExactly("Tier__c");
+            assertThat(t.error("SELECT FIELDS(ALL) FROM Account").getMessage())
+                    .endsWith("The SOQL FIELDS function must have a LIMIT of at most 200");
+            assertThat(t.error("SELECT FIELDS(CUSTOM) FROM Account LIMIT 201").errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(t.error("SELECT FIELDS(ALL), COUNT(Id) FROM Account LIMIT 1").errorCode()).isEqualTo("MALFORMED_QUERY");
+        }
+
+        @Test
         void selecting_the_same_field_twice_is_malformed() {
             SoqlException e = t.error("SELECT Name, name FROM Account");
 
@@ -781,6 +806,13 @@ class SoqlEngineTest {
         }
 
         @Test
+        void fields_leaves_hidden_fields_out() {
+            PreparedQuery q = t.engine.prepare(t.org, noLeads, "SELECT FIELDS(STANDARD) FROM Account", QueryOptions.QUERY);
+
+            assertThat(q.columns()).extracting(Column::header).contains("Name").doesNotContain("AnnualRevenue", "ParentId");
+        }
+
+        @Test
         void a_hidden_lookup_field_hides_its_relationship() {
             SoqlException e = error("SELECT Parent.Name FROM Account");
 
@@ -886,6 +918,7 @@ class SoqlEngineTest {
         @ParameterizedTest
         @ValueSource(strings = {"SELECT COUNT() FROM Account", "SELECT COUNT(Id) FROM Account",
                 "SELECT MAX(Name) FROM Account", "SELECT Industry FROM Account GROUP BY Industry",
+                "SELECT FIELDS(STANDARD) FROM Account",
                 "SELECT Id FROM Account ORDER BY Name OFFSET 10"})
         void bulk_refuses_count_aggregates_group_by_and_offset(String soql) {
             SoqlException e = t.error(soql, QueryOptions.BULK_QUERY);

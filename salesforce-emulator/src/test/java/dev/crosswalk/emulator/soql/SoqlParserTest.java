@@ -71,6 +71,13 @@ class SoqlParserTest {
         }
 
         @Test
+        void fields_takes_all_standard_or_custom() {
+            assertThat(parse("SELECT Id, FIELDS(standard) FROM Account").select().get(1))
+                    .isEqualTo(new Ast.FieldsItem("STANDARD", 11));
+            assertThat(syntaxError("SELECT FIELDS(SOME) FROM Account").getMessage()).endsWith("unexpected token: SOME");
+        }
+
+        @Test
         void count_without_argument_is_count_all() {
             assertThat(parse("SELECT COUNT() FROM Lead").select()).singleElement().isInstanceOf(Ast.CountAll.class);
         }
@@ -326,9 +333,9 @@ class SoqlParserTest {
 
         @Test
         void unsupported_functions_are_named() {
-            assertThatThrownBy(() -> parse("SELECT FIELDS(ALL) FROM Account LIMIT 200"))
+            assertThatThrownBy(() -> parse("SELECT CALENDAR_YEAR(CreatedDate) FROM Account"))
                     .isInstanceOf(SoqlException.class)
-                    .hasMessageEndingWith("FIELDS() is not supported by the Salesforce emulator");
+                    .hasMessageEndingWith("CALENDAR_YEAR() is not supported by the Salesforce emulator");
         }
     }
 }
