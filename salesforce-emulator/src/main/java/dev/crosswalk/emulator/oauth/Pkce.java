@@ -11,11 +11,6 @@ final class Pkce {
     static final String S256 = "S256";
     /** An S256 challenge is base64url(SHA-256) without padding: always 43 characters. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    /**
-     * RFC 7636 §4.1 unreserved characters, at least 43. No upper bound: jsforce (and so the sf CLI)
-     * sends base64url of 128 random bytes, 171 characters, and Salesforce accepts it.
-     */
-    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,}");
 
     private Pkce() {
     }
@@ -33,9 +28,13 @@ final class Pkce {
         }
     }
 
-    /** Whether a verifier is well formed and hashes to the challenge (compared in constant time). */
+    /**
+     * Whether a verifier hashes to the challenge (compared in constant time). Its length is not
+     * checked against RFC 7636's 43–128: jsforce sends 171 characters (base64url of 128 random
+     * bytes) and Salesforce accepts them.
+     */
     static boolean verifies(String verifier, String challenge) {
-        if (verifier == null || challenge == null || !VERIFIER.matcher(verifier).matches()) {
+        if (verifier == null || verifier.isEmpty() || challenge == null) {
             return false;
         }
         return MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
