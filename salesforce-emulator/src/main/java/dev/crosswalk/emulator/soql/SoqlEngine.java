@@ -19,26 +19,30 @@ import java.util.Objects;
  * }</pre>
  *
  * <h2>Supported SOQL</h2>
- * {@code SELECT} fields and parent paths of any depth ({@code Owner.Name}, {@code CreatedBy.Profile.Name},
- * custom {@code Foo__r.Name}), {@code COUNT()} alone, aggregate functions {@code COUNT COUNT_DISTINCT MIN MAX
- * SUM AVG (field) [alias]} with optional {@code GROUP BY} (AggregateResult rows, aliases {@code expr0}…),
- * {@code FIELDS(ALL|STANDARD|CUSTOM)} (readable fields only; ALL/CUSTOM need LIMIT ≤ 200); {@code FROM} one object; {@code WHERE} with {@code = != <> < <= > >= LIKE IN
- * NOT IN INCLUDES EXCLUDES}, {@code AND OR NOT} and parentheses (mixing AND and OR needs parentheses, as in
- * Salesforce), semi-joins {@code field [NOT] IN (SELECT idField FROM … )}; literals null, booleans, numbers,
- * strings with escapes, dates, datetimes, relative dates ({@code TODAY}, {@code LAST_N_DAYS:n}, …, UTC);
- * {@code ORDER BY} items with {@code ASC|DESC NULLS FIRST|LAST} (aggregate functions too in aggregate
- * queries); {@code LIMIT}; {@code OFFSET} (max 2000);
- * {@code WITH …}, {@code USING SCOPE …} and {@code FOR VIEW|REFERENCE|UPDATE} are accepted and ignored.
- * Not supported (MALFORMED_QUERY with a message saying so): HAVING, GROUP BY ROLLUP/CUBE, parent-to-child
- * subqueries, TYPEOF, date and other functions.
+ * <ul>
+ *   <li>{@code SELECT}: fields and parent paths of any depth ({@code Owner.Name}, {@code CreatedBy.Profile.Name},
+ *       custom {@code Foo__r.Name}); {@code COUNT()} alone; {@code COUNT COUNT_DISTINCT MIN MAX SUM AVG (field)
+ *       [alias]} with optional {@code GROUP BY} (AggregateResult rows, aliases {@code expr0}…);
+ *       {@code FIELDS(ALL|STANDARD|CUSTOM)} (readable fields only; ALL and CUSTOM need LIMIT ≤ 200).</li>
+ *   <li>{@code FROM} one object.</li>
+ *   <li>{@code WHERE}: {@code = != <> < <= > >= LIKE IN NOT IN INCLUDES EXCLUDES}, {@code AND OR NOT} and
+ *       parentheses (mixing AND and OR needs parentheses, as in Salesforce), semi-joins
+ *       {@code field [NOT] IN (SELECT idField FROM …)}; literals null, booleans, numbers, strings with escapes,
+ *       dates, datetimes, relative dates ({@code TODAY}, {@code LAST_N_DAYS:n}…, in UTC).</li>
+ *   <li>{@code ORDER BY} items with {@code ASC|DESC NULLS FIRST|LAST} (aggregate functions too in aggregate
+ *       queries); {@code LIMIT}; {@code OFFSET} (max 2000).</li>
+ *   <li>{@code WITH …}, {@code USING SCOPE …} and {@code FOR VIEW|REFERENCE|UPDATE} are accepted and ignored.</li>
+ *   <li>Not supported (MALFORMED_QUERY saying so): HAVING, GROUP BY ROLLUP/CUBE, parent-to-child subqueries,
+ *       TYPEOF, date and other functions.</li>
+ * </ul>
  *
  * <h2>Errors</h2>
  * {@link SoqlException#errorCode()}: {@code MALFORMED_QUERY} (syntax), {@code INVALID_TYPE} (unknown or
  * unreadable object), {@code INVALID_FIELD} (unknown or FLS-hidden field or relationship, literal of the
  * wrong type for the field), {@code INVALID_QUERY_FILTER_OPERATOR} (operator not valid for the field type,
  * malformed id literal), {@code NUMBER_OUTSIDE_VALID_RANGE} (OFFSET above 2000). With
- * {@link QueryOptions#bulk()}: {@code API_ERROR} for COUNT(), aggregate functions, GROUP BY, FIELDS() and OFFSET, which Bulk
- * API 2.0 refuses at job creation (HTTP 400). Messages carry Salesforce's
+ * {@link QueryOptions#bulk()}: {@code API_ERROR} for COUNT(), aggregate functions, GROUP BY, FIELDS() and
+ * OFFSET, which Bulk API 2.0 refuses at job creation (HTTP 400). Messages carry Salesforce's
  * {@code \n<query line>\n<caret>\nERROR at Row:r:Column:c\n<text>} prefix except for the Bulk ones.
  */
 public final class SoqlEngine {
