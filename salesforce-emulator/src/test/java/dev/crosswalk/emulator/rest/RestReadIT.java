@@ -114,6 +114,13 @@ class RestReadIT {
         }
 
         @Test
+        void a_doubled_leading_slash_is_served_like_salesforce_does_for_instance_urls_ending_in_a_slash() throws Exception {
+            assertThat(get("//services/data", null, Map.of()).statusCode()).isEqualTo(200);
+            HttpResponse<String> r = get("/" + V + "/query?q=" + enc("SELECT COUNT() FROM Account"), token(adminId), Map.of());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void a_version_below_the_supported_range_is_not_found() throws Exception {
             assertError(get("/services/data/v30.0/sobjects", token(adminId), Map.of()), 404, "NOT_FOUND");
         }
