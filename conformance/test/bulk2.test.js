@@ -4,8 +4,8 @@
 // successful and failed results.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { seedAccounts, installConformancePackage } from './support/admin.js';
-import { passwordLogin, runId, users } from './support/sf.js';
+import { createSeededOrg, installConformancePackage } from './support/admin.js';
+import { passwordLogin, runId } from './support/sf.js';
 
 const POLL = { pollInterval: 250, pollTimeout: 180_000 };
 
@@ -19,15 +19,13 @@ async function bulkQuery(conn, soql, options = {}) {
 describe('Bulk API 2.0 query', () => {
   let conn;
   before(async () => {
-    conn = await passwordLogin(users.globexAdmin);
-    // The demo seed has 5,000 Accounts per org; top Globex up to at least 100,000.
-    const { totalSize } = await conn.query('SELECT COUNT() FROM Account');
-    if (totalSize < 100_000) await seedAccounts(users.globexAdmin, 100_000 - totalSize);
+    const { username } = await createSeededOrg('Bulk', { accounts: 100_000 });
+    conn = await passwordLogin(username);
   });
 
-  it('returns as many rows as COUNT() for 100,000+ Accounts, each once', async () => {
+  it('returns as many rows as COUNT() for 100,000 Accounts, each once', async () => {
     const { totalSize } = await conn.query('SELECT COUNT() FROM Account');
-    assert.ok(totalSize >= 100_000, `seeded ${totalSize} Accounts`);
+    assert.equal(totalSize, 100_000, 'a fresh org seeded with 100,000 Accounts');
     const records = await bulkQuery(conn, 'SELECT Id, Name, Website, Owner.Name FROM Account');
     assert.equal(records.length, totalSize);
     assert.equal(new Set(records.map((r) => r.Id)).size, totalSize, 'no row served twice across locator pages');
@@ -63,8 +61,9 @@ describe('Bulk API 2.0 ingest into an installed custom object', () => {
   let conn;
 
   before(async () => {
-    await installConformancePackage(users.admin, 'Conformance_Item_Access');
-    conn = await passwordLogin(users.admin);
+    const { orgId, username } = await createSeededOrg('Ingest');
+    await installConformancePackage(orgId, username);
+    conn = await passwordLogin(username);
   });
 
   it('inserts 10,000 records: 9,990 succeed, 10 fail with STRING_TOO_LONG, results read back', async () => {

@@ -126,6 +126,9 @@ describe('refresh-token revocation', () => {
     const conn = connectionFromTokens(tokens);
     await admin('faults/revoke-refresh-tokens', { username: users.integration }, { expectStatus: 204 });
     await admin('faults/expire-sessions', { username: users.integration }, { expectStatus: 204 });
-    await rejectsWith(conn.query('SELECT Id FROM Account LIMIT 1'), 'invalid_grant');
+    // jsforce wraps the token endpoint's invalid_grant in its own refresh error.
+    const err = await conn.query('SELECT Id FROM Account LIMIT 1').then(() => null, (e) => e);
+    assert.ok(err, 'the query must fail');
+    assert.match(err.message, /Unable to refresh session due to: expired access\/refresh token/);
   });
 });

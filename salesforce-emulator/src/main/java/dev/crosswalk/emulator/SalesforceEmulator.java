@@ -50,8 +50,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         EmulatorState state = saved.orElseGet(() -> new EmulatorState(options));
         Router router = new Router();
         ApiGate gate = new ApiGate(state);
-        AdminEndpoints.register(router, state);
+        // Before the admin API: its catch-all for unknown /_emulator/ paths would shadow this route.
         MetadataEndpoints.register(router, state);
+        AdminEndpoints.register(router, state);
         OAuthEndpoints.register(router, state, gate);
         BulkEndpoints.register(router, state, gate);
         RestEndpoints.register(router, state, gate);
