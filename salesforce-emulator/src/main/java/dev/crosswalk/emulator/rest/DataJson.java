@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * whose errors say {@code statusCode}.
  */
 final class DataJson {
+    static final String STATUS_OVERRIDE_PREFIX = "crosswalk.emulator.status.";
     private DataJson() {
     }
 
@@ -24,6 +25,12 @@ final class DataJson {
      * INSUFFICIENT_ACCESS_OR_READONLY statuses are UNCONFIRMED; these are the likeliest.]
      */
     static int httpStatus(ApiError e) {
+        // Overridable per code for the statuses the digest could not confirm, e.g.
+        // -Dcrosswalk.emulator.status.ENTITY_IS_DELETED=400
+        Integer override = Integer.getInteger(STATUS_OVERRIDE_PREFIX + e.statusCode());
+        if (override != null) {
+            return override;
+        }
         return switch (e.statusCode()) {
             case "NOT_FOUND", "ENTITY_IS_DELETED" -> 404;
             case "MULTIPLE_CHOICES" -> 300;

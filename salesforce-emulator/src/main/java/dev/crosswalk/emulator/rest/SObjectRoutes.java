@@ -46,6 +46,7 @@ public final class SObjectRoutes {
         String base = "/services/data/{version}/sobjects/{type}";
         router.post(base, gate.protect(r::create));
         router.post(base + "/{field}", gate.protect(r::createViaField));
+        router.post(base + "/{field}/{value}", gate.protect(r::postOverride));
         router.get(base + "/{id}", gate.protect(r::retrieve));
         router.patch(base + "/{id}", gate.protect(r::update));
         router.delete(base + "/{id}", gate.protect(r::delete));
@@ -63,8 +64,19 @@ public final class SObjectRoutes {
         return created(req, t, result);
     }
 
-    /** {@code POST /sobjects/{type}/Id} (API 37.0+) and {@code POST /sobjects/{type}/{extIdField}}: create. */
+    /**
+     * {@code POST /sobjects/{type}/Id} (API 37.0+) and {@code POST /sobjects/{type}/{extIdField}}: create.
+     * With {@code ?_HttpMethod=PATCH} or {@code DELETE} (for HTTP clients without PATCH) it is the
+     * update or delete of the record whose id is the segment.
+     */
     private Response createViaField(Request req) {
+        String override = req.query("_HttpMethod");
+        if ("PATCH".equalsIgnoreCase(override)) {
+            return update(req, req.pathVar("field"));
+        }
+        if ("DELETE".equalsIgnoreCase(override)) {
+            return delete(req, req.pathVar("field"));
+        }
         SObjectType t = visibleType(req);
         externalIdField(req, t, req.pathVar("field"));
         SaveResult result = data.create(req.session().org(), req.session().userId(), t.name(), body(req));
@@ -85,7 +97,7 @@ public final class SObjectRoutes {
         Org org = req.session().org();
         SObjectType t = visibleType(req);
         EffectiveAccess access = state.permissions().access(org, req.session().userId());
-        String id = recordId(req, t);
+        String id = recordId(req.pathVar("id"), t);
         return org.read(() -> {
             Record r = liveRecord(org, t, id);
             RecordReads reads = RecordReads.of(org, t, access, req.query("fields"));
@@ -94,9 +106,13 @@ public final class SObjectRoutes {
     }
 
     private Response update(Request req) {
+        return update(req, req.pathVar("id"));
+    }
+
+    private Response update(Request req, String segment) {
         Org org = req.session().org();
         SObjectType t = visibleType(req);
-        String id = recordId(req, t);
+        String id = recordId(segment, t);
         org.read(() -> liveRecord(org, t, id));
         RecordInput input = body(req);
         SaveResult result = data.update(org, req.session().userId(), t.name(), id, input);
@@ -107,9 +123,13 @@ public final class SObjectRoutes {
     }
 
     private Response delete(Request req) {
+        return delete(req, req.pathVar("id"));
+    }
+
+    private Response delete(Request req, String segment) {
         Org org = req.session().org();
         SObjectType t = visibleType(req);
-        String id = recordId(req, t);
+        String id = recordId(segment, t);
         org.read(() -> liveRecord(org, t, id));
         SaveResult result = data.delete(org, req.session().userId(), id);
         if (!result.success()) {
@@ -119,6 +139,18 @@ public final class SObjectRoutes {
     }
 
     // ------------------------------------------------------------------ by external id
+
+    /** {@code POST …/{extIdField}/{value}?_HttpMethod=PATCH|DELETE}: upsert or delete for clients without PATCH. */
+    private Response postOverride(Request req) {
+        String override = req.query("_HttpMethod");
+        if ("PATCH".equalsIgnoreCase(override)) {
+            return upsert(req);
+        }
+        if ("DELETE".equalsIgnoreCase(override)) {
+            return deleteByExternalId(req);
+        }
+        throw ApiException.methodNotAllowed("POST");
+    }
 
     private Response retrieveByExternalId(Request req) {
         Org org = req.session().org();
@@ -216,8 +248,7 @@ public final class SObjectRoutes {
      * The path's record id, normalized to 18 characters. A segment that is not an id is taken as
      * an external-id field name without value, which Salesforce answers with a 404 naming it.
      */
-    private static String recordId(Request req, SObjectType t) {
-        String segment = req.pathVar("id");
+    private static String recordId(String segment, SObjectType t) {
         Optional<String> id18 = Ids.normalize(segment);
         if (id18.isEmpty()) {
             throw ApiException.of(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + segment);

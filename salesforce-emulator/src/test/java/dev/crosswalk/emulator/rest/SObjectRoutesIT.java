@@ -124,6 +124,16 @@ class SObjectRoutesIT {
         }
 
         @Test
+        void post_with_http_method_override_updates_and_deletes() {
+            String id = createAccount("Override");
+            assertThat(admin.post("/sobjects/Account/" + id + "?_HttpMethod=PATCH", Map.of("Name", "Overridden")).status())
+                    .isEqualTo(204);
+            assertThat(admin.get("/sobjects/Account/" + id).json().get("Name").asString()).isEqualTo("Overridden");
+            assertThat(admin.post("/sobjects/Account/" + id + "?_HttpMethod=DELETE", null).status()).isEqualTo(204);
+            assertThat(admin.get("/sobjects/Account/" + id).errorCode()).isEqualTo("ENTITY_IS_DELETED");
+        }
+
+        @Test
         void unknown_ids_types_and_non_id_segments_are_404() {
             RestClient.Reply unknown = admin.get("/sobjects/Account/001000000000000AAA");
             assertThat(unknown.status()).isEqualTo(404);
