@@ -1,5 +1,7 @@
 package dev.crosswalk.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,31 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CrosswalkApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CrosswalkApplication.class, args);
+        SpringApplication.run(CrosswalkApplication.class, translate(args));
+    }
+
+    /**
+     * The documented short options ({@code --demo}, {@code --port N}, {@code --emulator-port N})
+     * as Spring properties; everything else passes through unchanged.
+     */
+    static String[] translate(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--demo")) {
+                out.add("--crosswalk.demo.enabled=true");
+            } else if ((a.equals("--port") || a.equals("--emulator-port")) && i + 1 < args.length) {
+                out.add((a.equals("--port") ? "--server.port=" : "--crosswalk.demo.emulator-port=") + args[++i]);
+            } else {
+                out.add(a);
+            }
+        }
+        if (out.contains("--crosswalk.demo.enabled=true")) {
+            // The demo signs in to its own emulator, which listens on loopback with a known app.
+            out.add(0, "--crosswalk.salesforce.allow-loopback=true");
+            out.add(0, "--crosswalk.salesforce.client-id=crosswalk-local");
+            out.add(0, "--crosswalk.salesforce.client-secret=crosswalk-local-secret");
+        }
+        return out.toArray(String[]::new);
     }
 }

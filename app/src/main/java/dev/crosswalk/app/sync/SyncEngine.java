@@ -43,6 +43,7 @@ public class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final IntegrationService integrations;
     private final ConnectionService connections;
     private final SyncRunRepository runs;
@@ -54,11 +55,12 @@ public class SyncEngine {
     private final Duration overlap;
     private final Duration bulkTimeout;
 
-    SyncEngine(IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
+    SyncEngine(org.springframework.context.ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
             @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout) {
+        this.events = events;
         this.integrations = integrations;
         this.connections = connections;
         this.runs = runs;
@@ -116,6 +118,7 @@ public class SyncEngine {
             connections.recordSuccess(connection.id());
         }
         integrations.updateStatus(integrationId, state.errors.isEmpty() ? IntegrationStatus.ACTIVE : IntegrationStatus.ERROR);
+        events.publishEvent(new SyncFinished(integration.organizationId(), integrationId, runId, trigger, status));
         return Optional.of(runId);
     }
 
