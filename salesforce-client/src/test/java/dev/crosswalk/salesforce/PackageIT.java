@@ -150,5 +150,23 @@ class PackageIT {
             assertThat(results.subList(1, 250)).allSatisfy(r -> assertThat(r.created()).contains(true));
         }
 
+        @Test
+        void a_bulk_upsert_uses_the_external_id_column() {
+            SalesforceConnection sf = emulator.connect(client, integrationUser());
+            String prefix = "ingest-" + System.nanoTime() + "-";
+            sf.rest().upsert(OBJECT, EXTERNAL_ID, prefix + 0, Map.of("Partner_Name__c", "before"));
+            BulkJob job = sf.bulkIngest().create(OBJECT, IngestOperation.UPSERT, EXTERNAL_ID);
+            sf.bulkIngest().upload(job.id(), List.of(EXTERNAL_ID, "Partner_Name__c"),
+                    IntStream.range(0, 3).mapToObj(i -> List.of(prefix + i, "after " + i)).iterator());
+            sf.bulkIngest().close(job.id());
+            assertThat(sf.bulkIngest().awaitCompletion(job.id(), Duration.ofMinutes(5)).state())
+                    .isEqualTo(JobState.JOB_COMPLETE);
+            try (CloseableIterator<IngestResults.Successful> ok = sf.bulkIngest().successfulResults(job.id())) {
+                Map<String, Boolean> created = new LinkedHashMap<>();
+                ok.forEachRemaining(s -> created.put(s.row().get(EXTERNAL_ID), s.created()));
+                assertThat(created).containsEntry(prefix + 0, false).containsEntry(prefix + 1, true)
+                        .containsEntry(prefix + 2, true);
+            }
+        }
     }
 }

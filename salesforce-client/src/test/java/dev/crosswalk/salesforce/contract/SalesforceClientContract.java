@@ -242,6 +242,42 @@ public abstract class SalesforceClientContract {
             reader().bulkQuery().delete(job.id());
         }
 
+        @Test
+        void bulk_ingest_reports_successful_and_failed_rows_as_typed_results() {
+            String marker = marker();
+            BulkJob job = writer().bulkIngest().create("Contact", IngestOperation.INSERT, null);
+            assertThat(job.state()).isEqualTo(JobState.OPEN);
+            List<List<String>> rows = List.of(
+                    List.of("Ada", marker, "ada@example.com"),
+                    List.of("Line, \"quoted\"\nbreak", marker, ""),
+                    List.of("Nobody", "", ""));
+            assertThat(writer().bulkIngest().upload(job.id(), List.of("FirstName", "LastName", "Email"),
+                    rows.iterator())).isEqualTo(1);
+            writer().bulkIngest().close(job.id());
+            BulkJob done = writer().bulkIngest().awaitCompletion(job.id(), Duration.ofMinutes(10));
+            assertThat(done.state()).isEqualTo(JobState.JOB_COMPLETE);
+            assertThat(done.numberRecordsProcessed()).isEqualTo(3);
+            assertThat(done.numberRecordsFailed()).isEqualTo(1);
+
+            List<IngestResults.Successful> ok = new ArrayList<>();
+            writer().bulkIngest().successfulResults(job.id()).forEachRemaining(ok::add);
+            List<IngestResults.Failed> failed = new ArrayList<>();
+            writer().bulkIngest().failedResults(job.id()).forEachRemaining(failed::add);
+            try {
+                assertThat(ok).hasSize(2).allSatisfy(s -> {
+                    assertThat(s.id()).startsWith("003");
+                    assertThat(s.created()).isTrue();
+                });
+                assertThat(ok).extracting(s -> s.row().get("FirstName"))
+                        .containsExactlyInAnyOrder("Ada", "Line, \"quoted\"\nbreak");
+                assertThat(failed).singleElement().satisfies(f -> {
+                    assertThat(f.error().errorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
+                    assertThat(f.row().get("FirstName")).isEqualTo("Nobody");
+                });
+            } finally {
+                writer().rest().delete(ok.stream().map(IngestResults.Successful::id).toList(), false);
+            }
+        }
     }
 
     @Nested

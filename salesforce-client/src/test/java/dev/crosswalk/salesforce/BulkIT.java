@@ -1,0 +1,97 @@
+package dev.crosswalk.salesforce;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkIT {
+
+    private EmulatorFixture emulator;
+    private SalesforceConnection admin;
+
+    @BeforeAll
+    void start() {
+        emulator = EmulatorFixture.start();
+        SalesforceClient client = SalesforceClient.create(emulator.config(new FakeTime()).maxUploadBytes(4_096).build());
+        admin = emulator.connect(client, EmulatorFixture.ADMIN);
+    }
+
+    @AfterAll
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void an_upload_larger_than_the_limit_is_split_into_several_puts_and_every_row_arrives() {
+        String marker = "BulkSplit" + System.nanoTime();
+        BulkJob job = admin.bulkIngest().create("Contact", IngestOperation.INSERT, null);
+        Iterator<List<String>> rows = IntStream.range(0, 500)
+                .mapToObj(i -> List.of("First " + i, marker, "p" + i + "@example.com")).iterator();
+        long bulkBefore = admin.calls().count(CallKind.BULK);
+        int uploads = admin.bulkIngest().upload(job.id(), List.of("FirstName", "LastName", "Email"), rows);
+        assertThat(uploads).isGreaterThanOrEqualTo(5);
+        assertThat(admin.calls().count(CallKind.BULK) - bulkBefore).isEqualTo(uploads);
+        admin.bulkIngest().close(job.id());
+        BulkJob done = admin.bulkIngest().awaitCompletion(job.id(), Duration.ofMinutes(5));
+        assertThat(done.state()).isEqualTo(JobState.JOB_COMPLETE);
+        assertThat(done.numberRecordsProcessed()).isEqualTo(500);
+        assertThat(done.numberRecordsFailed()).isZero();
+
+        List<String> ids = new ArrayList<>();
+        try (CloseableIterator<IngestResults.Successful> ok = admin.bulkIngest().successfulResults(job.id())) {
+            ok.forEachRemaining(s -> ids.add(s.id()));
+        }
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+
+        // Clean up with a Bulk delete job: a CSV of Ids only.
+        BulkJob delete = admin.bulkIngest().create("Contact", IngestOperation.DELETE, null);
+        admin.bulkIngest().upload(delete.id(), List.of("Id"), ids.stream().map(List::of).iterator());
+        admin.bulkIngest().close(delete.id());
+        assertThat(admin.bulkIngest().awaitCompletion(delete.id(), Duration.ofMinutes(5)).numberRecordsProcessed())
+                .isEqualTo(500);
+        assertThat(admin.rest().query("SELECT Id FROM Contact WHERE LastName = '" + marker + "'")).isEmpty();
+
+        // queryAll through Bulk sees them in the recycle bin.
+        try (CloseableIterator<Row> deleted = admin.bulkQuery().query(
+                "SELECT Id, IsDeleted FROM Contact WHERE LastName = '" + marker + "'", true, Duration.ofMinutes(5))) {
+            List<Row> all = new ArrayList<>();
+            deleted.forEachRemaining(all::add);
+            assertThat(all).hasSize(500).allSatisfy(r -> assertThat(r.get("IsDeleted")).isEqualToIgnoringCase("true"));
+        }
+    }
+
+    @Test
+    void a_bulk_query_of_a_bad_soql_statement_is_an_invalid_request() {
+        SalesforceException e = org.junit.jupiter.api.Assertions.assertThrows(SalesforceException.class,
+                () -> admin.bulkQuery().create("SELECT Id FORM Account", false));
+        assertThat(e.error()).isInstanceOf(SalesforceError.InvalidRequest.class);
+    }
+
+    @Test
+    void updates_by_id_change_only_the_columns_sent() {
+        List<SaveResult> created = admin.rest().create(List.of(
+                SObjectRecord.of("Contact", Map.of("LastName", "Upd", "Title", "Keep", "Department", "Old"))), false);
+        String id = created.get(0).id();
+        BulkJob job = admin.bulkIngest().create("Contact", IngestOperation.UPDATE, null);
+        admin.bulkIngest().upload(job.id(), List.of("Id", "Department"), List.of(List.of(id, "New")).iterator());
+        admin.bulkIngest().close(job.id());
+        assertThat(admin.bulkIngest().awaitCompletion(job.id(), Duration.ofMinutes(5)).state())
+                .isEqualTo(JobState.JOB_COMPLETE);
+        var row = admin.rest().query("SELECT Title, Department FROM Contact WHERE Id = '" + id + "'").findFirst()
+                .orElseThrow();
+        assertThat(row.get("Title").asString()).isEqualTo("Keep");
+        assertThat(row.get("Department").asString()).isEqualTo("New");
+        admin.rest().delete(List.of(id), false);
+    }
+}
