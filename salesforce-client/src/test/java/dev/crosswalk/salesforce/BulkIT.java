@@ -81,17 +81,18 @@ class BulkIT {
     @Test
     void updates_by_id_change_only_the_columns_sent() {
         List<SaveResult> created = admin.rest().create(List.of(
-                SObjectRecord.of("Contact", Map.of("LastName", "Upd", "Title", "Keep", "Department", "Old"))), false);
+                SObjectRecord.of("Contact", Map.of("LastName", "Upd", "Title", "Keep", "Phone", "Old"))), false);
+        assertThat(created.get(0).success()).as(created.toString()).isTrue();
         String id = created.get(0).id();
         BulkJob job = admin.bulkIngest().create("Contact", IngestOperation.UPDATE, null);
-        admin.bulkIngest().upload(job.id(), List.of("Id", "Department"), List.of(List.of(id, "New")).iterator());
+        admin.bulkIngest().upload(job.id(), List.of("Id", "Phone"), List.of(List.of(id, "New")).iterator());
         admin.bulkIngest().close(job.id());
         assertThat(admin.bulkIngest().awaitCompletion(job.id(), Duration.ofMinutes(5)).state())
                 .isEqualTo(JobState.JOB_COMPLETE);
-        var row = admin.rest().query("SELECT Title, Department FROM Contact WHERE Id = '" + id + "'").findFirst()
+        var row = admin.rest().query("SELECT Title, Phone FROM Contact WHERE Id = '" + id + "'").findFirst()
                 .orElseThrow();
         assertThat(row.get("Title").asString()).isEqualTo("Keep");
-        assertThat(row.get("Department").asString()).isEqualTo("New");
+        assertThat(row.get("Phone").asString()).isEqualTo("New");
         admin.rest().delete(List.of(id), false);
     }
 }
