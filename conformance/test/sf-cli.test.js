@@ -7,19 +7,20 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { baseUrl, passwordLogin, users } from './support/sf.js';
+import { baseUrl, passwordLogin, runId, users } from './support/sf.js';
 import { conformanceDir } from './support/emulator.js';
 
 const sfBin = path.join(conformanceDir, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
 let home;
 let accessToken;
 
-function sf(args, extraEnv = {}) {
+function sf(args, extraEnv = {}, cwd = undefined) {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [sfBin, ...args, '--json'],
       {
+        cwd,
         timeout: 120_000,
         maxBuffer: 64 * 1024 * 1024,
         env: {
@@ -61,6 +62,10 @@ describe('Salesforce CLI (sf) against the emulator', { skip: !fs.existsSync(sfBi
     });
     assert.equal(login.code, 0, describeRun(login));
     assert.equal(login.json.result.username, users.integration);
+    const adminLogin = await sf(['org', 'login', 'access-token', '--instance-url', baseUrl, '--alias', 'emulator-admin', '--no-prompt'], {
+      SF_ACCESS_TOKEN: (await passwordLogin(users.admin)).accessToken,
+    });
+    assert.equal(adminLogin.code, 0, describeRun(adminLogin));
   });
 
   after(() => {
@@ -85,6 +90,32 @@ describe('Salesforce CLI (sf) against the emulator', { skip: !fs.existsSync(sfBi
     assert.equal(r.code, 0, describeRun(r));
     assert.equal(r.json.result.records.length, r.json.result.totalSize);
     assert.ok(r.json.result.totalSize >= 5000);
+  });
+
+  it('exports Accounts with sf data export bulk (Bulk API 2.0 query)', async () => {
+    const file = path.join(home, 'accounts.csv');
+    const r = await sf(['data', 'export', 'bulk', '--target-org', 'emulator', '--query', 'SELECT Id, Name, Owner.Name FROM Account',
+      '--output-file', file, '--result-format', 'csv', '--wait', '5']);
+    assert.equal(r.code, 0, describeRun(r));
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    assert.equal(lines[0], '"Id","Name","Owner.Name"');
+    assert.equal(lines.length - 1, r.json.result.totalSize);
+    const count = await (await passwordLogin(users.integration)).query('SELECT COUNT() FROM Account');
+    assert.equal(r.json.result.totalSize, count.totalSize);
+  });
+
+  it('imports Accounts with sf data import bulk (Bulk API 2.0 ingest)', async () => {
+    const file = path.join(home, 'import.csv');
+    const name = `CLI Import ${runId}`;
+    fs.writeFileSync(file, `Name,Website\n${name} 1,https://one.example\n${name} 2,https://two.example\n`);
+    const r = await sf(['data', 'import', 'bulk', '--target-org', 'emulator-admin', '--sobject', 'Account', '--file', file, '--wait', '5'], {}, home);
+    assert.equal(r.code, 0, describeRun(r));
+    assert.equal(r.json.result.processedRecords, 2);
+    assert.equal(r.json.result.successfulRecords, 2);
+    const conn = await passwordLogin(users.admin);
+    const created = await conn.query(`SELECT Id FROM Account WHERE Name LIKE '${name}%'`);
+    assert.equal(created.totalSize, 2);
+    await conn.sobject('Account').destroy(created.records.map((x) => x.Id));
   });
 
   it("reports Salesforce's error for an unknown object", async () => {
