@@ -31,6 +31,9 @@ import java.util.function.Function;
  * {@code ALL_OR_NONE_OPERATION_ROLLED_BACK}. A batch runs under the org's write lock, so readers
  * never see half of it.
  *
+ * <p>{@code userId} is the acting user whose permissions apply and who becomes owner and
+ * creator; {@code null} is the system context (admin API, seeding): no permission checks.
+ *
  * <p>Checks, in Salesforce's order: object type and object permissions, unknown or hidden
  * fields ({@code INVALID_FIELD}), non-writable fields and field-level security
  * ({@code INVALID_FIELD_FOR_INSERT_UPDATE}), value types and formats, required fields, lookup
@@ -149,7 +152,7 @@ public final class DataService {
 
     private List<SaveResult> inBatch(Org org, String userId, boolean allOrNone, Function<Batch, List<SaveResult>> work) {
         // Permissions first, outside the write lock: computing them takes the read lock.
-        EffectiveAccess access = state.permissions().access(org, userId);
+        Access access = userId == null ? Access.SYSTEM : Access.of(state.permissions().access(org, userId));
         List<SaveResult> results = org.write(() -> {
             Batch batch = new Batch(org, userId, access);
             List<SaveResult> out = work.apply(batch);
@@ -204,15 +207,67 @@ public final class DataService {
 
     // ---------------------------------------------------------------- one batch
 
+    /**
+     * The permission checks a batch makes: a user's effective access, or the system context
+     * (no user: admin API, seeding) that may write every field a caller could ever write.
+     */
+    private interface Access {
+        ObjectAccess object(SObjectType t);
+
+        boolean canReadField(SObjectType t, FieldDef f);
+
+        boolean canEditField(SObjectType t, FieldDef f);
+
+        default boolean canRead(SObjectType t) {
+            return object(t).read();
+        }
+
+        Access SYSTEM = new Access() {
+            @Override
+            public ObjectAccess object(SObjectType t) {
+                return ObjectAccess.ALL;
+            }
+
+            @Override
+            public boolean canReadField(SObjectType t, FieldDef f) {
+                return true;
+            }
+
+            @Override
+            public boolean canEditField(SObjectType t, FieldDef f) {
+                return !f.system();
+            }
+        };
+
+        static Access of(EffectiveAccess a) {
+            return new Access() {
+                @Override
+                public ObjectAccess object(SObjectType t) {
+                    return a.object(t);
+                }
+
+                @Override
+                public boolean canReadField(SObjectType t, FieldDef f) {
+                    return a.canReadField(t, f);
+                }
+
+                @Override
+                public boolean canEditField(SObjectType t, FieldDef f) {
+                    return a.canEditField(t, f);
+                }
+            };
+        }
+    }
+
     /** The state of one batch: who writes, what to undo, indexes built on demand. */
     private final class Batch {
         private final Org org;
         private final String userId;
-        private final EffectiveAccess access;
+        private final Access access;
         private final Journal journal = new Journal();
         private final Map<String, ValueIndex> indexes = new HashMap<>();
 
-        Batch(Org org, String userId, EffectiveAccess access) {
+        Batch(Org org, String userId, Access access) {
             this.org = org;
             this.userId = userId;
             this.access = access;

@@ -76,6 +76,17 @@ class DataServiceTest {
         }
 
         @Test
+        void a_null_user_is_the_system_context_without_permission_checks_but_with_validation() {
+            SaveResult r = data.create(org, null, "PermissionSet", RecordInput.of(values("Name", "Sys", "Label", "Sys")));
+            assertThat(r.success()).as(String.valueOf(r.errors())).isTrue();
+            assertThat(value("PermissionSet", r.id(), "CreatedById")).isNull();
+            assertThat(data.create(org, null, "Account", RecordInput.of(values("Website", "x"))).firstError().statusCode())
+                    .isEqualTo("REQUIRED_FIELD_MISSING");
+            assertThat(data.create(org, null, "Account", RecordInput.of(values("Name", "x", "CreatedDate", "2024-01-01")))
+                    .firstError().statusCode()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+        }
+
+        @Test
         void reports_every_missing_required_field() {
             SaveResult r = create("Lead", "FirstName", "Jo");
             assertThat(r.success()).isFalse();
