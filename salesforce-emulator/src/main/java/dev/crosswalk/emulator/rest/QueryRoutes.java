@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /query?q=}, {@code GET /queryAll?q=} and their next pages
- * {@code GET /query/{locator}-{offset}} / {@code /queryAll/{locator}-{offset}}.
+ * {@code GET /query/{locator}-{offset}} / {@code /queryAll/{locator}-{offset}}; with
+ * {@code &columns=true} the query's column metadata instead of its rows ({@link QueryColumns}).
  *
  * <p>Pages hold {@value #DEFAULT_BATCH} rows unless {@code Sforce-Query-Options: batchSize=N} asks
  * for 200..2000 (values outside are clamped). When more rows remain, the response carries
@@ -69,6 +70,9 @@ final class QueryRoutes {
             q = engine.prepare(org, EffectiveQueryAccess.of(access), soql, new QueryOptions(includeDeleted, false));
         } catch (SoqlException e) {
             throw ApiException.badRequest(e.errorCode(), e.getMessage());
+        }
+        if ("true".equalsIgnoreCase(req.query("columns"))) {
+            return Response.json(200, QueryColumns.describe(q));
         }
         int batch = batchSize(req, DEFAULT_BATCH);
         RecordJson json = new RecordJson(org, req.apiVersion());

@@ -302,6 +302,28 @@ class RestReadIT {
         }
 
         @Test
+        void columns_true_describes_the_columns_with_parents_grouped_under_their_relationship() throws Exception {
+            JsonNode n = json(get(V + "/query?columns=true&q=" + enc("SELECT Id, Name, Owner.Name, Owner.Email FROM Account"),
+                    token(adminId), Map.of()));
+            assertThat(n.get("entityName").asString()).isEqualTo("Account");
+            assertThat(n.get("idSelected").asBoolean()).isTrue();
+            JsonNode cols = n.get("columnMetadata");
+            assertThat(cols.size()).isEqualTo(3);
+            assertThat(cols.get(0).get("columnName").asString()).isEqualTo("Id");
+            assertThat(cols.get(0).get("apexType").asString()).isEqualTo("Id");
+            JsonNode owner = cols.get(2);
+            assertThat(owner.get("columnName").asString()).isEqualTo("Owner");
+            assertThat(owner.get("joinColumns").size()).isEqualTo(2);
+            assertThat(owner.get("joinColumns").get(1).get("columnName").asString()).isEqualTo("Email");
+            assertThat(owner.get("joinColumns").get(1).get("displayName").asString()).isEqualTo("Owner.Email");
+            JsonNode count = json(get(V + "/query?columns=true&q=" + enc("SELECT COUNT() FROM Account"), token(adminId), Map.of()));
+            assertThat(count.get("columnMetadata").size()).isZero();
+            JsonNode agg = json(get(V + "/query?columns=true&q=" + enc("SELECT COUNT(Id) FROM Account"), token(adminId), Map.of()));
+            assertThat(agg.get("columnMetadata").get(0).get("aggregate").asBoolean()).isTrue();
+            assertThat(agg.get("columnMetadata").get(0).get("columnName").asString()).isEqualTo("expr0");
+        }
+
+        @Test
         void an_object_without_read_access_is_an_invalid_type() throws Exception {
             assertError(query(token(readerId), "SELECT Id FROM Lead"), 400, "INVALID_TYPE");
         }
