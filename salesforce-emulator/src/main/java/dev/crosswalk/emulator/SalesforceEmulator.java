@@ -50,12 +50,13 @@ public final class SalesforceEmulator implements AutoCloseable {
         EmulatorState state = saved.orElseGet(() -> new EmulatorState(options));
         Router router = new Router();
         ApiGate gate = new ApiGate(state);
-        // Before the admin API: its catch-all for unknown /_emulator/ paths would shadow this route.
         MetadataEndpoints.register(router, state);
         AdminEndpoints.register(router, state);
         OAuthEndpoints.register(router, state, gate);
         BulkEndpoints.register(router, state, gate);
         RestEndpoints.register(router, state, gate);
+        // Last: answers unknown /_emulator/ paths in the admin error shape without shadowing any route.
+        AdminEndpoints.registerFallback(router);
         HttpServerHost server;
         try {
             server = new HttpServerHost(options.port(), options.threads(), request -> {

@@ -81,8 +81,14 @@ public final class AdminEndpoints {
 
         router.post(P + "seed", wrap(e::seed));
         router.get(P + "seed/demo-report", wrap(e::demoReport));
+    }
 
-        // Anything else under /_emulator/ is an admin 404, not Salesforce's NOT_FOUND.
+    /**
+     * Answers any other {@code /_emulator/} path with an admin 404 instead of Salesforce's
+     * NOT_FOUND. Register after every other endpoint family: the router's first match wins, so
+     * registered earlier this would shadow admin routes of other packages.
+     */
+    public static void registerFallback(Router router) {
         Handler unknown = wrap(r -> {
             throw AdminException.notFound("not_found", "No admin endpoint " + r.method() + " " + r.path()
                     + " (see salesforce-emulator/README.md, section Admin API)");
