@@ -32,6 +32,11 @@ public final class ApiUsage {
         }
     }
 
+    /** Gives back calls counted for work Salesforce bills as one request (Composite subrequests). */
+    public void refund(long calls) {
+        used.updateAndGet(u -> Math.max(0, u - calls));
+    }
+
     public String header() {
         return "api-usage=" + used.get() + "/" + max;
     }

@@ -181,7 +181,12 @@ public final class CompositeRoutes {
                 : "Bearer " + parent.session().token());
         headers.put("Content-Type", "application/json");
         byte[] bytes = body == null ? null : Json.bytes(body);
+        long usedBefore = parent.session().org().apiUsage().used();
         Response r = HttpServerHost.handle(router::dispatch, Request.of(sub.method(), path, query, headers, bytes));
+        // The composite call is billed once; its subrequests went through the gate, which counted them.
+        if (parent.session().org().apiUsage().used() > usedBefore) {
+            parent.session().org().apiUsage().refund(1);
+        }
         JsonNode parsed = null;
         if (r.body() != null && r.body().length > 0) {
             try {

@@ -288,6 +288,15 @@ class RecordWritesIT {
         }
 
         @Test
+        void counts_as_one_api_request() {
+            long before = org.apiUsage().used();
+            admin.post("/composite", Map.of("compositeRequest", List.of(
+                    sub("POST", "/services/data/v62.0/sobjects/Account", "a", Map.of("Name", "Billed once " + unique())),
+                    sub("GET", "/services/data/v62.0/sobjects/Account/@{a.id}", "b", null))));
+            assertThat(org.apiUsage().used() - before).isEqualTo(1);
+        }
+
+        @Test
         void all_or_none_rolls_back_and_halts_the_others() {
             String name = "Halted " + unique();
             RestClient.Reply r = admin.post("/composite", Map.of("allOrNone", true, "compositeRequest", List.of(
