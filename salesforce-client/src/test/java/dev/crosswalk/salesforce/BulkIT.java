@@ -95,4 +95,18 @@ class BulkIT {
         assertThat(row.get("Phone").asString()).isEqualTo("New");
         admin.rest().delete(List.of(id), false);
     }
+
+    @Test
+    void an_aborted_ingest_job_returns_its_rows_as_unprocessed() {
+        BulkJob job = admin.bulkIngest().create("Contact", IngestOperation.INSERT, null);
+        admin.bulkIngest().upload(job.id(), List.of("LastName"), List.of(List.of("Never 1"), List.of("Never 2")).iterator());
+        assertThat(admin.bulkIngest().abort(job.id()).state()).isEqualTo(JobState.ABORTED);
+        List<String> names = new ArrayList<>();
+        try (CloseableIterator<Row> rows = admin.bulkIngest().unprocessedRecords(job.id())) {
+            rows.forEachRemaining(r -> names.add(r.get("LastName")));
+        }
+        assertThat(names).containsExactlyInAnyOrder("Never 1", "Never 2");
+        admin.bulkIngest().delete(job.id());
+        assertThat(Errors.errorOf(() -> admin.bulkIngest().get(job.id()))).isInstanceOf(SalesforceError.NotFound.class);
+    }
 }

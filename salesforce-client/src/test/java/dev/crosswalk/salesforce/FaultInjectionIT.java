@@ -214,6 +214,30 @@ class FaultInjectionIT {
     }
 
     @Nested
+    class Permission_errors {
+
+        @Test
+        void a_resource_the_user_may_not_read_is_insufficient_access_and_not_retried() {
+            SalesforceConnection sf = emulator.connect(client, EmulatorFixture.INTEGRATION);
+            SalesforceError error = errorOf(() -> sf.rest().limits());
+            assertThat(error).isInstanceOf(SalesforceError.InsufficientAccess.class);
+            assertThat(error.message()).doesNotContain(sf.credentials().accessToken());
+            assertThat(time.sleeps()).isEmpty();
+        }
+
+        @Test
+        void a_write_the_user_may_not_make_is_a_per_record_error_not_an_exception() {
+            SalesforceConnection sf = emulator.connect(client, EmulatorFixture.INTEGRATION);
+            List<SaveResult> results = sf.rest().create(List.of(SObjectRecord.of("Contact", Map.of("LastName", "No"))),
+                    false);
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.success()).isFalse();
+                assertThat(r.errors()).isNotEmpty();
+            });
+        }
+    }
+
+    @Nested
     class Transient_failures {
 
         @Test
