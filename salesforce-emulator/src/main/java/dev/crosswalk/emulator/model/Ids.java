@@ -15,8 +15,16 @@ public final class Ids {
     private Ids() {
     }
 
-    /** The 15-character id for a key prefix, a 2-character pod marker and a sequence number. */
+    /** The 15-character id for a key prefix and a sequence number, on the default pod {@code Rx}. */
     public static String id15(String keyPrefix, long sequence) {
+        return id15(keyPrefix, "Rx", sequence);
+    }
+
+    /**
+     * The 15-character id for a key prefix, a 2-character pod (Salesforce's instance marker; the
+     * emulator gives each org its own, so ids never repeat across orgs) and a sequence number.
+     */
+    public static String id15(String keyPrefix, String pod, long sequence) {
         StringBuilder digits = new StringBuilder();
         long n = sequence;
         do {
@@ -24,7 +32,7 @@ public final class Ids {
             n /= 62;
         } while (n > 0);
         // Real ids look like 001 + pod (e.g. "R0") + "0" + zero-padded counter.
-        StringBuilder id = new StringBuilder(15).append(keyPrefix).append("Rx0");
+        StringBuilder id = new StringBuilder(15).append(keyPrefix).append(pod).append('0');
         for (int i = id.length() + digits.length(); i < 15; i++) {
             id.append('0');
         }

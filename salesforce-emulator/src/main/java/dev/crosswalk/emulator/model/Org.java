@@ -83,9 +83,17 @@ public final class Org {
         return typeForId(id).map(this::store).map(s -> s.get(id));
     }
 
-    /** A fresh 18-character id with the type's key prefix. */
+    /** A fresh 18-character id with the type's key prefix, unique across orgs (see {@link #pod()}). */
     public String newId(SObjectType type) {
-        return Ids.to18(Ids.id15(type.keyPrefix(), idSequence.getAndIncrement()));
+        return Ids.to18(Ids.id15(type.keyPrefix(), pod(), idSequence.getAndIncrement()));
+    }
+
+    /**
+     * The org's 2-character pod marker inside record ids: the last two characters of its
+     * 15-character id, which differ between orgs of one emulator (their ids are sequential).
+     */
+    public String pod() {
+        return id.substring(13, 15);
     }
 
     /** The next key prefix for a custom object: a01, a02… */

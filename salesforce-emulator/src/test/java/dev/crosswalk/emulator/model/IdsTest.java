@@ -41,4 +41,19 @@ class IdsTest {
         assertThat(Ids.id15("001", 1)).startsWith("001").hasSize(15);
         assertThat(Ids.id15("001", 62)).isNotEqualTo(Ids.id15("001", 1));
     }
+
+    @Test
+    void two_orgs_of_one_emulator_never_hand_out_the_same_record_id() {
+        var state = new dev.crosswalk.emulator.EmulatorState(dev.crosswalk.emulator.EmulatorOptions.builder().build());
+        Org acme = state.createOrg("Acme");
+        Org globex = state.createOrg("Globex");
+        SObjectType account = acme.type("Account").orElseThrow();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add(acme.newId(account));
+            ids.add(globex.newId(globex.type("Account").orElseThrow()));
+        }
+        assertThat(ids).hasSize(2000);
+        assertThat(acme.newId(account)).startsWith("001" + acme.pod() + "0");
+    }
 }
