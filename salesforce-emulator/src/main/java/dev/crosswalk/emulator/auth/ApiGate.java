@@ -39,6 +39,10 @@ public final class ApiGate {
                 request.apiVersion(checkVersion(version));
             }
             Session session = authenticate(request);
+            if (!session.scopes().contains("api") && !session.scopes().contains("full")) {
+                // A token granted only e.g. "id" or "refresh_token" cannot call the data API.
+                throw ApiException.of(401, "INVALID_SESSION_ID", "This session is not valid for use with the REST API");
+            }
             Org org = session.org();
             if (!org.apiEnabled()) {
                 throw ApiException.of(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
