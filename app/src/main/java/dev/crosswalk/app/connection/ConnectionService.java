@@ -14,6 +14,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ConnectionService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
     static final Set<String> SCOPES = Set.of("api", "refresh_token", "id");
 
     private final SalesforceClient client;
@@ -31,6 +36,12 @@ public class ConnectionService {
     private final OAuthFlowRepository flows;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /**
+     * One client connection per stored connection on this node, as the client asks: its refresh is
+     * single-flight, so a probe and a sync that both meet an expired token make one refresh (which
+     * matters under refresh-token rotation). Across nodes the database compare-and-swap decides.
+     */
+    private final ConcurrentMap<UUID, SalesforceConnection> open = new ConcurrentHashMap<>();
 
     ConnectionService(SalesforceClient client, ConnectionRepository connections, OAuthFlowRepository flows,
             TransactionTemplate tx, Clock clock) {
@@ -95,7 +106,38 @@ public class ConnectionService {
 
     /** Replaces the tokens (and possibly the Salesforce user) of an existing connection. */
     public void replace(UUID connectionId, UUID integrationId, Authorized a, String memberEmail) {
+        Credentials previous = connections.load(connectionId);
         connections.replaceAuthorization(connectionId, newConnection(connectionId, integrationId, a, memberEmail), a.credentials());
+        open.remove(connectionId);
+        revokeQuietly(previous, a.credentials());
+    }
+
+    /**
+     * Gives back the approval a reauthorization replaced: Salesforce keeps at most five per user and
+     * app and silently revokes the oldest on the sixth, which could be another connection's.
+     */
+    private void revokeQuietly(Credentials previous, Credentials replacement) {
+        if (previous.refreshToken() == null || previous.refreshToken().equals(replacement.refreshToken())) {
+            return;
+        }
+        try {
+            client.oauth().revoke(previous, true);
+        } catch (SalesforceException e) {
+            LOG.info("revoking the replaced refresh token failed ({}); it may already be revoked", e.error().message());
+        }
+    }
+
+    /**
+     * Keep-alive: uses the refresh token now (Salesforce can expire refresh tokens unused for a
+     * while) and stores the result by compare-and-swap. Losing the race to another refresh is fine.
+     */
+    public void keepAlive(UUID connectionId) {
+        Credentials current = connections.load(connectionId);
+        if (!current.canRefresh()) {
+            return;
+        }
+        Credentials fresh = client.oauth().refresh(current);
+        new DbCredentialStore(connectionId, connections, tx).compareAndSet(current.accessToken(), current.refreshedWith(fresh));
     }
 
     public Optional<ConnectionView> inbound(UUID organizationId, UUID integrationId) {
@@ -104,7 +146,7 @@ public class ConnectionService {
 
     /** A live client connection over the stored tokens (refreshes write back through compare-and-swap). */
     public SalesforceConnection open(UUID connectionId) {
-        return client.connect(new DbCredentialStore(connectionId, connections, tx));
+        return open.computeIfAbsent(connectionId, id -> client.connect(new DbCredentialStore(id, connections, tx)));
     }
 
     public void recordSuccess(UUID connectionId) {

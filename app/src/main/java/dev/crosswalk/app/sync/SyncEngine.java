@@ -5,9 +5,15 @@ import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.integration.Integration;
 import dev.crosswalk.app.integration.IntegrationService;
-import dev.crosswalk.app.integration.IntegrationStatus;
+import dev.crosswalk.app.health.HealthCode;
+import dev.crosswalk.app.health.HealthService;
+import dev.crosswalk.app.health.Problem;
+import dev.crosswalk.app.health.Problems;
+import dev.crosswalk.app.health.Proof;
+import dev.crosswalk.app.health.QuotaGuard;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
+import dev.crosswalk.salesforce.LimitInfo;
 import dev.crosswalk.salesforce.Row;
 import dev.crosswalk.salesforce.SalesforceConnection;
 import dev.crosswalk.salesforce.SalesforceException;
@@ -54,12 +60,16 @@ public class SyncEngine {
     private final int batchSize;
     private final Duration overlap;
     private final Duration bulkTimeout;
+    private final HealthService health;
+    private final QuotaGuard quota;
 
     SyncEngine(org.springframework.context.ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
-            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout) {
+            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout, HealthService health, QuotaGuard quota) {
+        this.health = health;
+        this.quota = quota;
         this.events = events;
         this.integrations = integrations;
         this.connections = connections;
@@ -86,50 +96,91 @@ public class SyncEngine {
         if (connection == null) {
             return Optional.empty();
         }
+        Optional<Problem> overQuota = quota.blocked(connection.id());
+        if (overQuota.isPresent()) {
+            // The quota guard pauses syncing; the probe lifts the pause when usage drops.
+            health.observe(integration.organizationId(), integrationId, connection.id(), List.of(overQuota.get()),
+                    Proof.nothing("quota-guard"), false);
+            LOG.info("sync of integration {} paused by the API quota guard", integrationId);
+            return Optional.empty();
+        }
         runs.failAbandoned(integrationId, clock.instant());
         UUID runId = UUID.randomUUID();
         runs.start(runId, integration.organizationId(), integrationId, trigger, clock.instant(), NODE);
         RunState state = new RunState(runId);
         SalesforceConnection sf = connections.open(connection.id());
+        long callsBefore = sf.calls().total();
+        String username = connection.salesforceUsername();
         boolean terminal = false;
         for (var entry : integration.settings().objects().entrySet()) {
             String object = entry.getKey();
             try {
-                syncObject(integration, sf, object, state);
+                syncObject(integration, sf, object, state, username);
+            } catch (QuotaReached q) {
+                // Progress up to the last batch is committed with its checkpoint; the next run resumes there.
+                state.problems.add(quota.problem(q.usage));
+                terminal = true;
+                break;
             } catch (SalesforceException e) {
-                state.errors.add(SyncErrors.of(e.error(), object, connection.salesforceUsername()));
-                if (SyncErrors.isTerminal(e.error())) {
+                Problem p = Problems.of(e.error(), object, username);
+                state.problems.add(p);
+                if (p.code().stopsRun()) {
                     terminal = true;
                     break;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("sync of {} for integration {} failed", object, integrationId, e);
-                state.errors.add(new SyncRun.RunError("SYNC_FAILED", object, null,
-                        "Crosswalk could not store the " + object + " records: " + e.getMessage()));
+                state.problems.add(Problems.syncFailed(object, e.getMessage()));
             }
         }
-        String status = state.errors.isEmpty() ? "SUCCEEDED"
-                : terminal || state.objects.isEmpty() ? "FAILED" : "PARTIAL";
-        runs.finish(runId, status, clock.instant(), state.read, state.upserted, state.deleted, (int) sf.calls().total(),
-                state.objects, state.errors);
-        if (terminal) {
+        List<SyncRun.RunError> errors = state.problems.stream()
+                .map(p -> new SyncRun.RunError(p.code().name(), p.object(), p.field(), p.text())).toList();
+        boolean onlyWarnings = state.problems.stream().allMatch(p -> p.code().severity() == HealthCode.Severity.WARNING);
+        String status = state.problems.isEmpty() ? "SUCCEEDED"
+                : terminal || state.objects.isEmpty() ? "FAILED" : onlyWarnings ? "SUCCEEDED" : "PARTIAL";
+        runs.finish(runId, status, clock.instant(), state.read, state.upserted, state.deleted,
+                (int) (sf.calls().total() - callsBefore), state.objects, errors);
+        boolean connectionBroken = state.problems.stream().anyMatch(p -> p.code().scope() == HealthCode.Scope.CONNECTION);
+        boolean connectionWorked = !connectionBroken
+                && (!state.objects.isEmpty() || state.problems.stream().anyMatch(p -> !p.code().isTransient()));
+        if (connectionBroken) {
             connections.recordFailure(connection.id(), ConnectionHealth.NEEDS_REAUTHORIZATION);
-        } else {
+        } else if (connectionWorked) {
             connections.recordSuccess(connection.id());
         }
-        integrations.updateStatus(integrationId, state.errors.isEmpty() ? IntegrationStatus.ACTIVE : IntegrationStatus.ERROR);
+        LimitInfo usage = sf.lastLimitInfo().orElse(null);
+        health.recordUsage(connection.id(), usage);
+        health.observe(integration.organizationId(), integrationId, connection.id(), state.problems,
+                Proof.ofRun(runId, connectionWorked, usage != null && !quota.over(usage), state.fieldsRead), true);
         events.publishEvent(new SyncFinished(integration.organizationId(), integrationId, runId, trigger, status));
         return Optional.of(runId);
     }
 
-    private void syncObject(Integration integration, SalesforceConnection sf, String object, RunState state) {
+    /** Daily API usage reached the quota guard's share in the middle of a run. */
+    private static final class QuotaReached extends RuntimeException {
+        final transient LimitInfo usage;
+
+        QuotaReached(LimitInfo usage) {
+            super("API usage " + usage + " reached the quota guard's share", null, false, false);
+            this.usage = usage;
+        }
+    }
+
+    private void checkQuota(SalesforceConnection sf) {
+        Optional<LimitInfo> usage = sf.lastLimitInfo();
+        if (usage.isPresent() && quota.over(usage.get())) {
+            throw new QuotaReached(usage.get());
+        }
+    }
+
+    private void syncObject(Integration integration, SalesforceConnection sf, String object, RunState state, String username) {
+        checkQuota(sf);
         Set<String> available = sf.rest().describe(object).fields().stream().map(FieldDescribe::name).collect(Collectors.toSet());
         List<String> fields = integration.settings().fieldsFor(object, available);
         List<String> skipped = integration.settings().objects().getOrDefault(object, List.of()).stream()
                 .filter(f -> !available.contains(f)).toList();
         for (String f : skipped) {
-            state.errors.add(new SyncRun.RunError("FIELD_MISSING", object, f, "The field " + object + "." + f
-                    + " is missing or not readable in Salesforce; the other fields keep syncing."));
+            state.problems.add(Problems.fieldMissing(object, f, username));
         }
         String signature = String.join(",", fields);
         Optional<CheckpointRepository.Checkpoint> cp = checkpoints.find(integration.id(), object);
@@ -153,6 +204,7 @@ public class SyncEngine {
         int delIdx = fields.indexOf("IsDeleted");
         List<RecordBatchWriter.SyncedRow> batch = new ArrayList<>(batchSize);
         try (CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout)) {
+          try {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 String[] values = new String[fields.size()];
@@ -172,8 +224,18 @@ public class SyncEngine {
                     deleted += r.deleted();
                     batch.clear();
                     state.progress(read, upserted, deleted);
+                    checkQuota(sf);
                 }
             }
+          } catch (SalesforceException e) {
+            // Interrupted mid-download (e.g. REQUEST_LIMIT_EXCEEDED): keep what was read. Rows come in
+            // SystemModstamp order, so the watermark covers them; the next run resumes from it.
+            if (!batch.isEmpty()) {
+                flush(integration, object, batch, watermark, false, signature);
+                state.progress(read + batch.size(), upserted, deleted);
+            }
+            throw e;
+          }
         }
         RecordBatchWriter.BatchResult r = flush(integration, object, batch, watermark, true, signature);
         read += batch.size();
@@ -181,6 +243,7 @@ public class SyncEngine {
         deleted += r.deleted();
         state.progress(read, upserted, deleted);
         state.objectDone(object, read, upserted, deleted, skipped, fullSync);
+        state.fieldsRead.put(object, Set.copyOf(fields));
     }
 
     private RecordBatchWriter.BatchResult flush(Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
@@ -193,7 +256,8 @@ public class SyncEngine {
     private final class RunState {
         final UUID runId;
         final Map<String, SyncRun.ObjectCounts> objects = new LinkedHashMap<>();
-        final List<SyncRun.RunError> errors = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        final Map<String, Set<String>> fieldsRead = new LinkedHashMap<>();
         long read;
         long upserted;
         long deleted;

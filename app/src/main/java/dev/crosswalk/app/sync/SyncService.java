@@ -32,6 +32,11 @@ public class SyncService {
         return runs.list(me.organizationId(), integrationId, Math.min(Math.max(limit, 1), 200));
     }
 
+    /** For other features' read models (the caller has checked the organization). */
+    public List<SyncRun> recentRuns(UUID organizationId, UUID integrationId, int limit) {
+        return runs.list(organizationId, integrationId, limit);
+    }
+
     public SyncRun run(MemberPrincipal me, UUID runId) {
         return runs.find(me.organizationId(), runId).orElseThrow(() -> CrosswalkException.notFound("Run"));
     }

@@ -1,0 +1,40 @@
+package dev.crosswalk.app.health;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Health jobs on db-scheduler: the probe sweep (every minute it probes the connections whose
+ * probe interval elapsed, so the interval is a setting, not a cron) and webhook deliveries,
+ * retried with exponential backoff — the retry policy lives here, in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+class HealthJobs {
+
+    @Bean
+    RecurringTask<Void> healthProbeTask(HealthProbe probe, Clock clock,
+            @Value("${crosswalk.health.probe-sweep:PT1M}") Duration sweep) {
+        return Tasks.recurring("health-probe", FixedDelay.of(sweep))
+                .execute((instance, ctx) -> probe.probeDue(clock.instant()));
+    }
+
+    @Bean
+    OneTimeTask<Void> alertDeliveryTask(WebhookDelivery delivery,
+            @Value("${crosswalk.health.webhook-first-retry:PT5S}") Duration firstRetry,
+            @Value("${crosswalk.health.webhook-max-retries:8}") int maxRetries) {
+        return Tasks.oneTime("deliver-alert", Void.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(maxRetries,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry, 2.0),
+                        (complete, ops) -> delivery.gaveUp(UUID.fromString(complete.getExecution().taskInstance.getId()))))
+                .execute((instance, ctx) -> delivery.deliver(UUID.fromString(instance.getId())));
+    }
+}

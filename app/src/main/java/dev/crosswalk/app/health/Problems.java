@@ -1,0 +1,98 @@
+package dev.crosswalk.app.health;
+
+import dev.crosswalk.salesforce.ApiError;
+import dev.crosswalk.salesforce.LimitInfo;
+import dev.crosswalk.salesforce.SalesforceError;
+
+/**
+ * Turns what Salesforce answered into {@link Problem}s with a stable code and an admin's words:
+ * what broke, and what to do in which system. The one place these texts are written.
+ */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static Problem of(SalesforceError error, String object, String username) {
+        String sfMessage = error.first().map(ApiError::message).orElse("").trim();
+        if (error instanceof SalesforceError.AuthRevoked) {
+            return new Problem(HealthCode.AUTH_REVOKED, null, null, "Salesforce no longer accepts Crosswalk's authorization for "
+                    + username + " (the refresh token was revoked, expired by policy or replaced).",
+                    "Reauthorize the connection: Integrations → Settings → Advanced Settings → ⋯ → Update, and sign in as "
+                            + username + " (or another integration user).");
+        }
+        if (error instanceof SalesforceError.AuthExpired) {
+            return new Problem(HealthCode.AUTH_EXPIRED, null, null, "The Salesforce session for " + username
+                    + " expired and could not be renewed.", "Reauthorize the connection (⋯ → Update).");
+        }
+        if (error instanceof SalesforceError.UserInactive) {
+            return new Problem(HealthCode.USER_INACTIVE, null, null, "The Salesforce user " + username + " is inactive or frozen.",
+                    "In Salesforce Setup → Users, reactivate " + username + ", or reauthorize the connection as another"
+                            + " active user (⋯ → Update).");
+        }
+        if (error instanceof SalesforceError.ApiDisabled) {
+            return new Problem(HealthCode.API_DISABLED, null, null, "Salesforce refuses API calls for " + username
+                    + " (" + sfMessage + ").", "In Salesforce Setup, give " + username + " the \"API Enabled\" system permission"
+                            + " (in its profile or a permission set assigned to it); check that the org's edition includes API access.");
+        }
+        if (error instanceof SalesforceError.RateLimited r) {
+            return apiLimit(r.limitInfo().orElse(null), 1.0, true);
+        }
+        if (error instanceof SalesforceError.Transient) {
+            return new Problem(HealthCode.SALESFORCE_UNAVAILABLE, object, null, "Salesforce did not answer reliably"
+                    + (object == null ? "" : " while reading " + object) + (sfMessage.isEmpty() ? "" : " (" + sfMessage + ")") + ".",
+                    "Nothing to do yet: Crosswalk retries with backoff. If this persists, check trust.salesforce.com for an incident.");
+        }
+        if (error instanceof SalesforceError.InsufficientAccess || error instanceof SalesforceError.NotFound) {
+            return permissionMissing(object, username);
+        }
+        if (error instanceof SalesforceError.InvalidRequest r) {
+            String code = r.first().map(ApiError::errorCode).orElse("");
+            if (code.equals("INVALID_TYPE")) {
+                return permissionMissing(object, username);
+            }
+            if (code.equals("INVALID_FIELD")) {
+                return new Problem(HealthCode.FIELD_MISSING, object, null, sfMessage, "Check the field selection of "
+                        + object + " in the integration's settings, and the field-level security of " + username + ".");
+            }
+        }
+        if (error instanceof SalesforceError.UntrustedInstanceUrl u) {
+            return new Problem(HealthCode.INSTANCE_URL_REJECTED, null, null, "Salesforce sent an instance URL outside the allowed"
+                    + " hosts (" + u.host() + "); nothing was sent there.", "Reauthorize the connection (⋯ → Update).");
+        }
+        return new Problem(HealthCode.SALESFORCE_ERROR, object, null, "Salesforce refused reading " + object + ": "
+                + error.message(), "Check the integration's object and field selection.");
+    }
+
+    public static Problem permissionMissing(String object, String username) {
+        return new Problem(HealthCode.PERMISSION_MISSING, object, null, "The Salesforce user " + username + " cannot read "
+                + object + "; the other objects keep syncing.", "In Salesforce Setup, give " + username + " Read on " + object
+                + ": assign the permission set that grants it (e.g. Crosswalk Integration) or edit its profile's Object Settings.");
+    }
+
+    public static Problem fieldMissing(String object, String field, String username) {
+        return new Problem(HealthCode.FIELD_MISSING, object, field, "The field " + object + "." + field
+                + " is missing or not readable by " + username + "; the other fields keep syncing.",
+                "In Salesforce Setup, make " + object + "." + field + " visible to " + username
+                        + " (Field-Level Security), or remove it from the integration's field selection.");
+    }
+
+    public static Problem syncFailed(String object, String detail) {
+        return new Problem(HealthCode.SYNC_FAILED, object, null, "Crosswalk could not store the " + object + " records ("
+                + detail + ").", "Nothing to do yet: the next run retries from the last saved checkpoint.");
+    }
+
+    /**
+     * @param threshold the share at which Crosswalk pauses (1.0 = Salesforce itself refused)
+     */
+    public static Problem apiLimit(LimitInfo usage, double threshold, boolean refusedBySalesforce) {
+        String used = usage == null ? "unknown" : String.format("%,d of %,d requests (%d%%)", usage.used(), usage.max(),
+                Math.round(usage.usedFraction() * 100));
+        String message = refusedBySalesforce
+                ? "Salesforce refused further API calls: the org's daily API limit is used up (" + used + " in the last 24 hours)."
+                : "The org's daily API usage is " + used + ", at or above the " + Math.round(threshold * 100)
+                        + "% Crosswalk leaves for your other integrations, so syncing is paused.";
+        return new Problem(HealthCode.API_LIMIT, null, null, message, "Nothing is required: syncing resumes by itself once"
+                + " usage drops (Salesforce counts a rolling 24 hours). To resume sooner, reduce other integrations' usage or"
+                + " raise the org's API allocation; the pause threshold is crosswalk.health.api-quota-share.");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.crosswalk.app.health;
+
+import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.org.OrganizationService;
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Alerts", description = "Webhooks for status changes (HMAC-SHA256 signed) and the alerts sent")
+class WebhookController {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AlertRepository repository;
+    private final Clock clock;
+
+    WebhookController(AlertRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    record NewWebhook(String url, String description) {
+    }
+
+    /** The secret is shown once, here, and never again. */
+    record CreatedWebhook(UUID id, String url, String description, Instant createdAt, String secret, String signatureHeader,
+            String timestampHeader, String signedContent) {
+    }
+
+    @PostMapping("/webhooks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a webhook (Admins only); the answer holds the signing secret, shown only once",
+            description = "Each alert is POSTed as JSON with X-Crosswalk-Timestamp and X-Crosswalk-Signature: "
+                    + "sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)). HTTPS is required except for loopback.")
+    CreatedWebhook create(@AuthenticationPrincipal MemberPrincipal me, @RequestBody NewWebhook body) {
+        OrganizationService.requireAdmin(me);
+        URI url = validated(body.url());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "whsec_" + HexFormat.of().formatHex(bytes);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        repository.insertWebhook(id, me.organizationId(), url.toString(), secret, body.description(), now);
+        return new CreatedWebhook(id, url.toString(), body.description(), now, secret, WebhookSigner.SIGNATURE_HEADER,
+                WebhookSigner.TIMESTAMP_HEADER, "<timestamp>.<body>");
+    }
+
+    @GetMapping("/webhooks")
+    @Operation(summary = "The organization's webhooks (never their secrets)")
+    List<AlertRepository.Webhook> list(@AuthenticationPrincipal MemberPrincipal me) {
+        return repository.webhooks(me.organizationId());
+    }
+
+    @DeleteMapping("/webhooks/{webhookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID webhookId) {
+        OrganizationService.requireAdmin(me);
+        if (repository.deleteWebhook(me.organizationId(), webhookId) != 1) {
+            throw CrosswalkException.notFound("Webhook");
+        }
+    }
+
+    @GetMapping("/alerts")
+    @Operation(summary = "Alerts sent, newest first, each with its deliveries (attempts, status, delivered or gave up)")
+    List<AlertRepository.Alert> alerts(@AuthenticationPrincipal MemberPrincipal me,
+            @RequestParam(required = false) UUID integrationId, @RequestParam(defaultValue = "50") int limit) {
+        return repository.alerts(me.organizationId(), integrationId, Math.min(Math.max(limit, 1), 200));
+    }
+
+    /** HTTPS anywhere; plain HTTP only to loopback (local receivers and tests). */
+    private static URI validated(String raw) {
+        URI url;
+        try {
+            url = URI.create(raw == null ? "" : raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "url is not a URL");
+        }
+        if (url.getHost() == null || url.getScheme() == null) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "url needs a scheme and a host");
+        }
+        if (url.getScheme().equals("https")) {
+            return url;
+        }
+        if (url.getScheme().equals("http") && loopback(url.getHost())) {
+            return url;
+        }
+        throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "webhooks need https (plain http only to loopback)");
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
