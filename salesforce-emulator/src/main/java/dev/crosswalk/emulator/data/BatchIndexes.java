@@ -20,7 +20,22 @@ final class BatchIndexes {
     }
 
     ValueIndex index(SObjectType t, FieldDef f) {
-        return indexes.computeIfAbsent(t.name() + "." + f.name(), k -> new ValueIndex(org.store(t), f));
+        return indexes.computeIfAbsent(key(t, f), k -> {
+            ValueIndex cached = OrgIndexCache.get(org, k, org.store(t));
+            return cached != null ? cached : new ValueIndex(org.store(t), f);
+        });
+    }
+
+    /** Hands the indexes, now current, to the org's cache for the next batch. Call after commit. */
+    void publish() {
+        indexes.forEach((key, idx) -> {
+            String typeName = key.substring(0, key.indexOf('.'));
+            org.type(typeName).ifPresent(t -> OrgIndexCache.put(org, key, idx, org.store(t)));
+        });
+    }
+
+    static String key(SObjectType t, FieldDef f) {
+        return t.name() + "." + f.name();
     }
 
     /** Keeps the batch's indexes of a type current around a change of a record. */

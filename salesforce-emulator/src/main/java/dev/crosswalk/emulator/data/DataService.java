@@ -139,7 +139,13 @@ public final class DataService {
             if (c.failed() || c.value() == null) {
                 return List.<Record>of();
             }
-            return List.copyOf(new ValueIndex(org.store(type), field).find(c.value()));
+            String key = BatchIndexes.key(type, field);
+            ValueIndex index = OrgIndexCache.get(org, key, org.store(type));
+            if (index == null) {
+                index = new ValueIndex(org.store(type), field);
+                OrgIndexCache.put(org, key, index, org.store(type));
+            }
+            return List.copyOf(index.find(c.value()));
         });
     }
 
@@ -147,7 +153,7 @@ public final class DataService {
         // Permissions first, outside the write lock: computing them takes the read lock.
         WriteAccess access = userId == null ? WriteAccess.SYSTEM : WriteAccess.of(state.permissions().access(org, userId));
         List<SaveResult> results = org.write(() -> {
-            WriteBatch batch = new WriteBatch(state, org, userId, access);
+            WriteBatch batch = new WriteBatch(state, org, userId, access, allOrNone || TRANSACTION.get() != null);
             List<SaveResult> out = work.apply(batch);
             boolean anyFailed = out.stream().anyMatch(r -> !r.success());
             if (allOrNone && anyFailed) {
@@ -160,6 +166,7 @@ public final class DataService {
             if (outer != null) {
                 batch.journal().mergeInto(outer);
             }
+            batch.publishIndexes();
             return out;
         });
         if (TRANSACTION.get() == null) {

@@ -20,20 +20,39 @@ final class Journal {
     private record Entry(RecordStore store, Record record) {
     }
 
+    private final boolean enabled;
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final List<Entry> created = new ArrayList<>();
     private final List<Entry> removed = new ArrayList<>();
 
+    Journal() {
+        this(true);
+    }
+
+    /** @param enabled false for writes that can never be undone (no allOrNone, no transaction): records nothing */
+    Journal(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** Call before modifying a record; only the first call per record keeps a snapshot. */
     void beforeChange(Record r) {
+        if (!enabled) {
+            return;
+        }
         snapshots.computeIfAbsent(r.id(), id -> new Snapshot(r, r.copy()));
     }
 
     void created(RecordStore store, Record r) {
+        if (!enabled) {
+            return;
+        }
         created.add(new Entry(store, r));
     }
 
     void removed(RecordStore store, Record r) {
+        if (!enabled) {
+            return;
+        }
         removed.add(new Entry(store, r));
     }
 
@@ -54,6 +73,7 @@ final class Journal {
         }
         if (!isEmpty()) {
             org.setupChanged();
+            OrgIndexCache.invalidate(org);
         }
         snapshots.clear();
         created.clear();

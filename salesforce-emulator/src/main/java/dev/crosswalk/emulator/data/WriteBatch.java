@@ -22,11 +22,16 @@ final class WriteBatch {
     private final Org org;
     private final String userId;
     private final WriteAccess access;
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final BatchIndexes indexes;
     private final FieldChecks checks;
 
-    WriteBatch(EmulatorState state, Org org, String userId, WriteAccess access) {
+    /**
+     * @param undoable whether the batch may have to be undone (allOrNone, or inside a transaction):
+     *                 only then are snapshots kept
+     */
+    WriteBatch(EmulatorState state, Org org, String userId, WriteAccess access, boolean undoable) {
+        this.journal = new Journal(undoable);
         this.state = state;
         this.org = org;
         this.userId = userId;
@@ -38,6 +43,11 @@ final class WriteBatch {
     /** What this batch changed, for rollback or hand-over to an enclosing transaction. */
     Journal journal() {
         return journal;
+    }
+
+    /** After a commit: the batch's indexes are current and may serve the next batch. */
+    void publishIndexes() {
+        indexes.publish();
     }
 
     /** A type the caller can see, or the error Salesforce gives for an unknown type. */

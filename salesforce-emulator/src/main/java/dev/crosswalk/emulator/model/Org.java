@@ -118,6 +118,11 @@ public final class Org {
         return Instant.ofEpochMilli(stamp);
     }
 
+    /** The last modstamp handed out: changes whenever a record is written through {@link RecordLifecycle}. */
+    public long lastModstamp() {
+        return lastModstamp.get();
+    }
+
     public <T> T read(Supplier<T> action) {
         lock.readLock().lock();
         try {

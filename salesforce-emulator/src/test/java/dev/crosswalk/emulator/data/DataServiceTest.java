@@ -382,6 +382,33 @@ class DataServiceTest {
         }
 
         @Test
+        void sees_records_written_outside_the_service_between_batches() {
+            data.upsert(org, admin, "Thing__c", "Ext__c", RecordInput.of(values("Ext__c", "warm-up", "Name", "W")));
+            SObjectType t = org.type("Thing__c").orElseThrow();
+            String outside = org.write(() -> {
+                Record r = RecordLifecycle.create(org, t, admin);
+                r.set(t.require("Name"), "Seeded");
+                r.set(t.require("Ext__c"), "SEEDED-1");
+                return r.id();
+            });
+            SaveResult r = data.upsert(org, admin, "Thing__c", "Ext__c", RecordInput.of(values("Ext__c", "seeded-1", "Name", "Found")));
+            assertThat(r.created()).isFalse();
+            assertThat(r.id()).isEqualTo(outside);
+        }
+
+        @Test
+        void forgets_records_of_a_rolled_back_batch() {
+            List<SaveResult> rolledBack = data.upsert(org, admin, "Thing__c", "Ext__c", List.of(
+                    RecordInput.of(values("Ext__c", "ghost", "Name", "G")), RecordInput.of(values("Ext__c", "bad"))), true);
+            assertThat(rolledBack).extracting(SaveResult::success).containsExactly(false, false);
+            SaveResult again = data.upsert(org, admin, "Thing__c", "Ext__c", RecordInput.of(values("Ext__c", "ghost", "Name", "G")));
+            assertThat(again.success()).isTrue();
+            assertThat(again.created()).isTrue();
+            assertThat(DataService.findMatching(org, org.type("Thing__c").orElseThrow(),
+                    org.type("Thing__c").orElseThrow().require("Ext__c"), "GHOST")).hasSize(1);
+        }
+
+        @Test
         void refuses_when_several_records_match() {
             create("Thing__c", "Name", "A", "Ext__c", "DUP");
             create("Thing__c", "Name", "B", "Ext__c", "dup");
