@@ -45,6 +45,17 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.sync.batch-size", () -> "500");
     }
 
+    /** Static for PER_CLASS tests (context already up); per test for the rest (Spring Boot resets Logback at start). */
+    @org.junit.jupiter.api.BeforeAll
+    static void captureLogs() {
+        LogCapture.install();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureLogsOnceTheContextIsUp() {
+        LogCapture.install();
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -192,6 +192,9 @@ public class SyncEngine {
             soql.append(" WHERE SystemModstamp >= ")
                     .append(DateTimeFormatter.ISO_INSTANT.format(from.minus(overlap).truncatedTo(ChronoUnit.SECONDS)));
         }
+        if (fullSync) {
+            state.estimate(count(sf, object, soql.substring(soql.indexOf(" FROM "))));
+        }
         soql.append(" ORDER BY SystemModstamp ASC");
 
         SyncRun.ObjectCounts counts;
@@ -246,6 +249,19 @@ public class SyncEngine {
         state.fieldsRead.put(object, Set.copyOf(fields));
     }
 
+    /**
+     * How many rows a full sync will read, for progress ("records so far / estimated total"): one
+     * REST aggregate query, only before full syncs (incremental ones stay within their API budget).
+     */
+    private static long count(SalesforceConnection sf, String object, String fromAndWhere) {
+        try (var rows = sf.rest().query("SELECT COUNT(Id)" + fromAndWhere)) {
+            return rows.findFirst().map(r -> r.path("expr0").asLong(-1)).orElse(-1L);
+        } catch (RuntimeException e) {
+            LOG.debug("could not estimate the {} total: {}", object, e.toString());
+            return -1;
+        }
+    }
+
     private RecordBatchWriter.BatchResult flush(Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
             Instant watermark, boolean complete, String signature) {
         return tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
@@ -274,6 +290,12 @@ public class SyncEngine {
             upserted = baseUpserted + objUpserted;
             deleted = baseDeleted + objDeleted;
             runs.progress(runId, read, upserted, deleted, null, clock.instant());
+        }
+
+        void estimate(long objectTotal) {
+            if (objectTotal >= 0) {
+                runs.progress(runId, read, upserted, deleted, baseRead + objectTotal, clock.instant());
+            }
         }
 
         void objectDone(String object, long objRead, long objUpserted, long objDeleted, List<String> skipped, boolean full) {

@@ -1,0 +1,52 @@
+package dev.crosswalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crosswalk.app.SalesforceFixture.TestOrg;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Connecting a test org through the real OAuth round trip and waiting for runs, over the API. */
+public final class Syncs {
+    private Syncs() {
+    }
+
+    /** Service → emulator login form → service callback; returns the new integration's id. */
+    public static String connect(ApiClient admin, TestOrg sf) {
+        ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
+                Map.of("loginHost", SalesforceFixture.url(), "name", sf.org().name()));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()),
+                sf.integrationUsername(), SalesforceFixture.PASSWORD);
+        ApiClient.Reply done = admin.get(callback.getPath() + "?" + callback.getRawQuery());
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        return admin.get("/api/v1/integrations").json().valueStream()
+                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(sf.org().id()))
+                .findFirst().orElseThrow().get("integration").get("id").asString();
+    }
+
+    /** Waits until the integration has at least {@code runs} runs and the newest is finished; returns it. */
+    public static JsonNode awaitRun(ApiClient admin, String integrationId, int runs) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode list = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
+            if (list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")) {
+                return list.get(0);
+            }
+            pause(Duration.ofMillis(200));
+        }
+        throw new AssertionError("no finished run " + runs + " for " + integrationId);
+    }
+
+    public static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
