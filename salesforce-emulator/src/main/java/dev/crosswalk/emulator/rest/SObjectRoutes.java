@@ -44,6 +44,7 @@ public final class SObjectRoutes {
     public static void register(Router router, EmulatorState state, ApiGate gate) {
         SObjectRoutes r = new SObjectRoutes(state, new DataService(state));
         String base = "/services/data/{version}/sobjects/{type}";
+        ChangedRecordsRoutes.register(router, state, gate);
         router.post(base, gate.protect(r::create));
         router.post(base + "/{field}", gate.protect(r::createViaField));
         router.post(base + "/{field}/{value}", gate.protect(r::postOverride));

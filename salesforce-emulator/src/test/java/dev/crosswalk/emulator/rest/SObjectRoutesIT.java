@@ -147,6 +147,26 @@ class SObjectRoutesIT {
     }
 
     @Nested
+    class ChangedRecords {
+        @Test
+        void lists_updated_ids_and_deleted_records_in_a_window() {
+            String kept = createAccount("Changed");
+            String removed = createAccount("Removed");
+            admin.delete("/sobjects/Account/" + removed);
+            java.time.Instant now = java.time.Instant.now();
+            String window = "?start=" + now.minusSeconds(3600) + "&end=" + now.plusSeconds(120);
+            RestClient.Reply updated = admin.get("/sobjects/Account/updated/" + window);
+            assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+            assertThat(updated.json().get("ids").toString()).contains(kept).doesNotContain(removed);
+            assertThat(updated.json().get("latestDateCovered").asString()).endsWith(":00.000+0000");
+            RestClient.Reply deleted = admin.get("/sobjects/Account/deleted/" + window);
+            assertThat(deleted.json().get("deletedRecords").toString()).contains(removed).doesNotContain(kept);
+            assertThat(deleted.json().get("deletedRecords").get(0).get("deletedDate").asString()).endsWith("+0000");
+            assertThat(admin.get("/sobjects/Account/updated/").errorCode()).isEqualTo("MISSING_ARGUMENT");
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void missing_required_field_is_400_with_the_field() {
