@@ -119,7 +119,7 @@ public final class EmulatorBulkBench {
         write(out);
     }
 
-    private static void seed(Org org, String userId, int count, long seed) {
+    static void seed(Org org, String userId, int count, long seed) {
         OverlapPlan plan = OverlapPlan.builder(seed).org("Bench", count, 0).build();
         new SeedLoader().load(org, plan.org("Bench"), List.of(userId), userId, null);
     }
