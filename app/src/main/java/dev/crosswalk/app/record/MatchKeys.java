@@ -12,6 +12,13 @@ package dev.crosswalk.app.record;
  * homepage does (facebook.com is Meta).
  */
 public final class MatchKeys {
+    /**
+     * Version of the rules and lists. Bump it with any change that can change a key (a new
+     * personal provider, a parsing rule): stored keys computed under an older version are then
+     * recomputed after the next sync.
+     */
+    public static final int RULES_VERSION = 1;
+
     private static final MatchKeys STANDARD = new MatchKeys(
             DomainList.load("/matching/personal-email-domains.txt"),
             DomainList.load("/matching/platform-domains.txt"));

@@ -1,0 +1,139 @@
+package dev.crosswalk.app.record;
+
+import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.org.OrganizationService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code record_key} current: after each sync, the keys of the records synced since the
+ * last computation are computed in Java ({@link MatchKeys}) page by page and written with COPY +
+ * one upsert per page, all in one transaction with the checkpoint, so a crash leaves the
+ * checkpoint where it was and the next pass redoes the work (upserts are idempotent). A change of
+ * {@link MatchKeys#RULES_VERSION} recomputes every record once.
+ *
+ * <h2>Tables (for the overlap engine)</h2>
+ * <ul>
+ * <li>{@code record_key(organization_id, integration_id, object, sf_id, domain, key_reason,
+ *     name_key, name_reason, source_synced_at, computed_at, changed_at)}: one row per synced
+ *     Account, Lead and Contact, primary key = crm_record's. {@code domain} is the strong key
+ *     (join on it, index {@code (organization_id, domain)}), {@code name_key} the weak one (only
+ *     with name matching on, and only where a side has no domain — see {@link MatchDecision}).
+ *     Deleted records have both keys null (reason DELETED). {@code changed_at} moves only when a
+ *     key changed: re-match the records with {@code changed_at} after your last run.
+ * <li>{@code record_key_checkpoint}: how far computation got per integration.
+ * <li>{@code organization_domain}: see {@link OrganizationDomainService}.
+ * </ul>
+ * Listen to {@link RecordKeysUpdated} (not SyncFinished) to recompute overlaps after a sync.
+ */
+@Service
+public class RecordKeyService {
+    private final RecordKeyStore store;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int pageSize;
+    private final MatchKeys keys = MatchKeys.standard();
+
+    RecordKeyService(RecordKeyStore store, PlatformTransactionManager txManager, ApplicationEventPublisher events, Clock clock,
+            @Value("${crosswalk.record-keys.page-size:5000}") int pageSize) {
+        this.store = store;
+        this.tx = new TransactionTemplate(txManager);
+        this.events = events;
+        this.clock = clock;
+        this.pageSize = pageSize;
+    }
+
+    /** Computes the keys of the integration's records synced since the last pass, then publishes {@link RecordKeysUpdated}. */
+    public RecordKeysUpdated recompute(UUID organizationId, UUID integrationId) {
+        Instant now = clock.instant();
+        RecordKeysUpdated result = tx.execute(status -> {
+            RecordKeyStore.Checkpoint checkpoint = store.lock(organizationId, integrationId, now);
+            Instant from = checkpoint.rulesVersion() == MatchKeys.RULES_VERSION ? checkpoint.computedThrough().orElse(null) : null;
+            int computed = 0;
+            int changed = 0;
+            Instant through = null;
+            RecordKeyStore.Source last = null;
+            while (true) {
+                List<RecordKeyStore.Source> page = store.page(integrationId, from, last, pageSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                List<KeyedRecord> keyed = new ArrayList<>(page.size());
+                for (RecordKeyStore.Source s : page) {
+                    keyed.add(new KeyedRecord(s.object(), s.sfId(), s.syncedAt(),
+                            MatchableObjects.keys(keys, s.object(), s.deleted(), s.website(), s.email(), s.name(), s.company())));
+                }
+                changed += store.write(organizationId, integrationId, keyed, now);
+                computed += page.size();
+                last = page.get(page.size() - 1);
+                through = last.syncedAt();
+                if (page.size() < pageSize) {
+                    break;
+                }
+            }
+            store.advance(integrationId, through, now);
+            return new RecordKeysUpdated(organizationId, integrationId, computed, changed, now);
+        });
+        events.publishEvent(result);
+        return result;
+    }
+
+    /** Recomputes every integration of the member's organization (Admins): after changing the lists, say. */
+    public List<RecordKeysUpdated> recomputeAll(MemberPrincipal me) {
+        OrganizationService.requireAdmin(me);
+        return store.integrationsWithRecords(me.organizationId()).stream()
+                .map(id -> recompute(me.organizationId(), id)).toList();
+    }
+
+    /** Counts of live records per object and key reason, and how many are still waiting for keys. */
+    public KeyStats stats(UUID organizationId, UUID integrationId) {
+        Map<String, ObjectStats> objects = new TreeMap<>();
+        Map<KeyReason, Long> total = new TreeMap<>();
+        long records = 0;
+        long withDomain = 0;
+        long withName = 0;
+        Map<String, Map<KeyReason, Long>> perObject = new TreeMap<>();
+        Map<String, long[]> perObjectTotals = new TreeMap<>();
+        for (RecordKeyStore.ReasonCount c : store.reasonCounts(organizationId, integrationId)) {
+            KeyReason reason = KeyReason.valueOf(c.reason());
+            perObject.computeIfAbsent(c.object(), o -> new TreeMap<>()).merge(reason, c.records(), Long::sum);
+            long[] t = perObjectTotals.computeIfAbsent(c.object(), o -> new long[3]);
+            t[0] += c.records();
+            t[1] += reason.producesKey() ? c.records() : 0;
+            t[2] += c.withName();
+            total.merge(reason, c.records(), Long::sum);
+            records += c.records();
+            withDomain += reason.producesKey() ? c.records() : 0;
+            withName += c.withName();
+        }
+        perObject.forEach((object, reasons) -> {
+            long[] t = perObjectTotals.get(object);
+            objects.put(object, new ObjectStats(t[0], t[1], t[0] - t[1], t[2], reasons));
+        });
+        return new KeyStats(records, withDomain, records - withDomain, withName, total, objects,
+                store.pending(organizationId, integrationId), store.lastComputed(organizationId, integrationId).orElse(null));
+    }
+
+    /**
+     * @param records       live records of the matchable objects that have keys computed
+     * @param withoutDomain records without a domain key; {@code byReason} says why
+     * @param pending       records synced but not keyed yet (the computation runs after each sync)
+     */
+    public record KeyStats(long records, long withDomain, long withoutDomain, long withName, Map<KeyReason, Long> byReason,
+            Map<String, ObjectStats> objects, long pending, Instant lastComputedAt) {
+    }
+
+    public record ObjectStats(long records, long withDomain, long withoutDomain, long withName, Map<KeyReason, Long> byReason) {
+    }
+}
