@@ -47,6 +47,20 @@ describe('web-server flow with PKCE', () => {
     assert.ok(err.message.length > 0, 'an error_description is given');
   });
 
+  it('redirects with error=access_denied and the state when the user denies (prompt=consent)', async () => {
+    const client = new jsforce.OAuth2(oauth2Config({ useVerifier: true }));
+    const url = client.getAuthorizationUrl({ scope: 'api refresh_token', state: 'deny-me', prompt: 'consent' });
+    const callback = await authorizeInBrowser(url, {
+      username: users.integration,
+      password: PASSWORD,
+      redirectUri: connectedApp.redirectUri,
+      approve: false,
+    });
+    assert.equal(callback.searchParams.get('error'), 'access_denied');
+    assert.equal(callback.searchParams.get('state'), 'deny-me');
+    assert.equal(callback.searchParams.get('code'), null);
+  });
+
   it('accepts an authorization code only once', async () => {
     const { oauth2, code } = await webServerLogin();
     await rejectsWith(oauth2.requestToken(code), 'invalid_grant');
@@ -107,6 +121,31 @@ describe('automatic session refresh', () => {
     assert.notEqual(refreshed[0], tokens.access_token);
     assert.equal(conn.accessToken, refreshed[0]);
     assert.equal(conn.refreshToken, tokens.refresh_token, 'without rotation the refresh token is kept');
+  });
+});
+
+describe('logout (OAuth2#revokeToken)', () => {
+  async function status(token) {
+    const res = await fetch(`${baseUrl}/services/data/v${API_VERSION}/sobjects`, { headers: { authorization: `Bearer ${token}` } });
+    return res.status;
+  }
+
+  it('conn.logout() revokes the access token; the refresh token still works', async () => {
+    const { oauth2, tokens } = await webServerLogin();
+    const conn = connectionFromTokens(tokens);
+    await conn.logout();
+    assert.equal(conn.accessToken, null);
+    assert.equal(await status(tokens.access_token), 401);
+    const renewed = await oauth2.refreshToken(tokens.refresh_token);
+    assert.equal(await status(renewed.access_token), 200);
+  });
+
+  it('conn.logout(true) revokes the refresh token and the sessions issued from it', async () => {
+    const { oauth2, tokens } = await webServerLogin();
+    const conn = connectionFromTokens(tokens);
+    await conn.logout(true);
+    assert.equal(await status(tokens.access_token), 401);
+    await rejectsWith(oauth2.refreshToken(tokens.refresh_token), 'invalid_grant');
   });
 });
 

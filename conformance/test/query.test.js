@@ -42,6 +42,12 @@ describe('query', () => {
     assert.ok(second.records.every((r) => !firstIds.has(r.Id)), 'the second page continues, no overlap');
   });
 
+  it('honours Sforce-Query-Options: batchSize', async () => {
+    const page = await conn.query('SELECT Id FROM Lead', { headers: { 'Sforce-Query-Options': 'batchSize=500' } });
+    assert.equal(page.records.length, 500);
+    assert.equal(page.done, false);
+  });
+
   it('streams records with the record event and autoFetch', async () => {
     let n = 0;
     await new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { passwordLogin, rejectsWith, runId, users } from './support/sf.js';
+import { createSeededOrg, installConformancePackage } from './support/admin.js';
 
 let conn;
 before(async () => {
@@ -70,6 +71,63 @@ describe('single-record CRUD', () => {
   it('refuses a create without the required Name with REQUIRED_FIELD_MISSING', async () => {
     const err = await rejectsWith(conn.sobject('Account').create({ Website: 'https://nameless.example' }), 'REQUIRED_FIELD_MISSING');
     assert.match(err.message, /Name/);
+  });
+});
+
+describe('retrieve several records (POST /composite/sobjects/{type})', () => {
+  it('returns the records in id order, null for an id that does not exist', async () => {
+    const { records } = await conn.query('SELECT Id, Name FROM Account ORDER BY Id LIMIT 3');
+    const ids = [records[2].Id, records[0].Id.slice(0, 15), '001000000000000AAA', records[1].Id];
+    const got = await conn.sobject('Account').retrieve(ids, { fields: ['Id', 'Name'] });
+    assert.equal(got.length, 4);
+    assert.deepEqual(got.map((r) => r?.Id ?? null), [records[2].Id, records[0].Id, null, records[1].Id]);
+    assert.equal(got[0].Name, records[2].Name);
+  });
+});
+
+describe('upsert on the external id of an installed custom object', () => {
+  const object = 'Conformance_Item__c';
+  let items;
+  before(async () => {
+    const { orgId, username } = await createSeededOrg('Upsert');
+    await installConformancePackage(orgId, username);
+    items = (await passwordLogin(username)).sobject(object);
+  });
+
+  it('creates (created: true) when no record has the key, updates (created: false) when one has', async () => {
+    const first = await items.upsert({ External_Key__c: 'U-1', Name: 'first', Quantity__c: 1 }, 'External_Key__c');
+    assert.equal(first.success, true);
+    assert.equal(first.created, true);
+    assert.match(first.id, /^[a-zA-Z0-9]{18}$/);
+
+    const second = await items.upsert({ External_Key__c: 'u-1', Name: 'second', Quantity__c: 2 }, 'External_Key__c');
+    assert.equal(second.success, true);
+    assert.equal(second.created, false, 'external ids match case-insensitively');
+    assert.equal(second.id, first.id);
+    const record = await items.retrieve(first.id);
+    assert.equal(record.Name, 'second');
+    assert.equal(record.Quantity__c, 2);
+  });
+
+  it('upserts a collection (PATCH /composite/sobjects/{type}/{field}) with per-record created flags', async () => {
+    await items.upsert({ External_Key__c: 'C-1', Name: 'existing' }, 'External_Key__c');
+    const results = await items.upsert(
+      [
+        { External_Key__c: 'C-1', Name: 'updated' },
+        { External_Key__c: 'C-2', Name: 'new' },
+        { External_Key__c: 'C-3', Name: 'x', Note__c: 'y'.repeat(30) },
+      ],
+      'External_Key__c',
+    );
+    assert.equal(results.length, 3);
+    assert.deepEqual([results[0].success, results[0].created], [true, false]);
+    assert.deepEqual([results[1].success, results[1].created], [true, true]);
+    assert.equal(results[2].success, false);
+    assert.equal(results[2].errors[0].statusCode, 'STRING_TOO_LONG');
+  });
+
+  it('answers NOT_FOUND for a field that is not an external id', async () => {
+    await rejectsWith(items.upsert({ Note__c: 'k', Name: 'n' }, 'Note__c'), 'NOT_FOUND');
   });
 });
 
