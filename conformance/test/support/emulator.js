@@ -20,6 +20,7 @@ const READY = /^SALESFORCE_EMULATOR_READY url=(http:\/\/127\.0\.0\.1:\d+)$/;
 export async function startEmulator({
   jar = process.env.SF_EMULATOR_JAR || defaultJar,
   seed = 'demo',
+  port = 0,
   extraArgs = [],
   timeoutMs = 120_000,
   logFile = path.join(conformanceDir, 'target', 'emulator.log'),
@@ -31,9 +32,10 @@ export async function startEmulator({
   }
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.createWriteStream(logFile, { flags: 'a' });
-  log.write(`\n==== ${new Date().toISOString()} starting ${jar} --port 0 --seed ${seed} ${extraArgs.join(' ')}\n`);
+  const args = ['-jar', jar, '--port', String(port), '--seed', seed, ...extraArgs];
+  log.write(`\n==== ${new Date().toISOString()} starting java ${args.join(' ')}\n`);
 
-  const child = spawn('java', ['-jar', jar, '--port', '0', '--seed', seed, ...extraArgs], {
+  const child = spawn('java', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr.pipe(log, { end: false });

@@ -50,8 +50,8 @@ export async function passwordLogin(username = users.integration, password = PAS
  * challenge, `useVerifier`), a "browser" logs in on the emulator's HTML form and approves, and
  * jsforce exchanges the code (`OAuth2#requestToken`, sending the code_verifier).
  */
-export async function webServerLogin({ username = users.integration, password = PASSWORD, scope = 'api refresh_token id' } = {}) {
-  const oauth2 = new jsforce.OAuth2(oauth2Config({ useVerifier: true }));
+export async function webServerLogin({ username = users.integration, password = PASSWORD, scope = 'api refresh_token id', loginUrl = baseUrl } = {}) {
+  const oauth2 = new jsforce.OAuth2(oauth2Config({ useVerifier: true, loginUrl }));
   const state = randomBytes(12).toString('hex');
   const authorizationUrl = oauth2.getAuthorizationUrl({ scope, state });
   const callback = await authorizeInBrowser(authorizationUrl, {
@@ -67,9 +67,9 @@ export async function webServerLogin({ username = users.integration, password = 
 }
 
 /** A connection built from stored tokens, able to refresh itself (as a server app keeps one). */
-export function connectionFromTokens(tokens) {
+export function connectionFromTokens(tokens, loginUrl = baseUrl) {
   return new jsforce.Connection({
-    oauth2: oauth2Config(),
+    oauth2: oauth2Config({ loginUrl }),
     instanceUrl: tokens.instance_url,
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
