@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -39,8 +40,9 @@ class SyncJobs {
 
     @Bean
     RecurringTask<Void> syncDispatcherTask(IntegrationService integrations, SyncService syncs, @Lazy SchedulerClient scheduler,
-            OneTimeTask<String> syncIntegrationTask, Clock clock) {
-        return Tasks.recurring("sync-dispatcher", FixedDelay.ofMinutes(1))
+            OneTimeTask<String> syncIntegrationTask, Clock clock,
+            @Value("${crosswalk.sync.dispatch-interval:PT1M}") Duration dispatchInterval) {
+        return Tasks.recurring("sync-dispatcher", FixedDelay.of(dispatchInterval))
                 .execute((instance, ctx) -> {
                     Instant now = clock.instant();
                     for (Integration i : integrations.all()) {
