@@ -46,15 +46,65 @@ public final class CompositeRoutes {
     }
 
     public static void register(Router router, EmulatorState state, ApiGate gate) {
-        CompositeRoutes r = new CompositeRoutes(router, new DataService(state));
+        DataService data = new DataService(state);
+        CompositeRoutes r = new CompositeRoutes(router, data);
         router.post("/services/data/{version}/composite", gate.protect(r::composite));
+        router.post("/services/data/{version}/composite/batch", gate.protect(r::batch));
+        TreeRoutes.register(router, state, gate, data);
+    }
+
+    /**
+     * {@code POST /composite/batch}: up to 25 independent subrequests ({@code url} relative to
+     * {@code /services/data/}, body in {@code richInput}); with {@code haltOnError} the ones after
+     * the first failure answer 412 {@code BATCH_PROCESSING_HALTED}. No transaction, no references.
+     */
+    private Response batch(Request req) {
+        JsonNode root = req.json();
+        JsonNode list = root.get("batchRequests");
+        if (!root.isObject() || list == null || !list.isArray()) {
+            throw ApiException.badRequest("JSON_PARSER_ERROR", "No batchRequests array in the request body");
+        }
+        if (list.size() > MAX_SUBREQUESTS) {
+            throw ApiException.badRequest("INVALID_BATCH_REQUEST", "A batch can contain a maximum of " + MAX_SUBREQUESTS + " requests");
+        }
+        boolean haltOnError = root.path("haltOnError").asBoolean(false);
+        boolean hasErrors = false;
+        boolean halted = false;
+        ArrayNode results = Json.array();
+        for (JsonNode n : list) {
+            ObjectNode out = results.addObject();
+            if (halted) {
+                out.put("statusCode", 412);
+                ArrayNode err = out.putArray("result");
+                err.addObject().put("errorCode", "BATCH_PROCESSING_HALTED").put("message", "Batch processing halted per request");
+                continue;
+            }
+            String method = n.path("method").asString("");
+            String url = n.path("url").asString("");
+            if (!METHODS.contains(method)) {
+                throw ApiException.badRequest("INVALID_BATCH_REQUEST", "Invalid method: '" + method + "'");
+            }
+            String full = url.startsWith("/services/data/") ? url : "/services/data/" + (url.startsWith("/") ? url.substring(1) : url);
+            JsonNode body = n.get("richInput");
+            Outcome o = dispatch(req, method, full, body == null || body.isNull() ? null : body, Map.of());
+            out.put("statusCode", o.status());
+            out.set("result", o.body());
+            if (o.status() >= 400) {
+                hasErrors = true;
+                halted = haltOnError;
+            }
+        }
+        ObjectNode response = Json.object();
+        response.put("hasErrors", hasErrors);
+        response.set("results", results);
+        return Response.json(200, response);
     }
 
     private record Sub(String method, String url, String referenceId, JsonNode body, Map<String, String> headers) {
     }
 
     /** A subrequest's outcome: what the client sees, and the parsed body later references read. */
-    private record Outcome(int status, JsonNode body, Map<String, String> headers) {
+    record Outcome(int status, JsonNode body, Map<String, String> headers) {
     }
 
     private Response composite(Request req) {
@@ -173,16 +223,21 @@ public final class CompositeRoutes {
                     + ". Provided referenceId ('" + e.ref + "') must be a previous subrequest's referenceId or must point to "
                     + "a valid field path.");
         }
+        return dispatch(parent, sub.method(), url, body, sub.headers());
+    }
+
+    /** Runs one subrequest through the router as the parent's user; the parent's call is the one billed. */
+    Outcome dispatch(Request parent, String method, String url, JsonNode body, Map<String, String> extraHeaders) {
         int q = url.indexOf('?');
         String path = q < 0 ? url : url.substring(0, q);
         String query = q < 0 ? null : url.substring(q + 1);
-        Map<String, String> headers = new LinkedHashMap<>(sub.headers());
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Authorization", parent.header("Authorization") != null ? parent.header("Authorization")
                 : "Bearer " + parent.session().token());
         headers.put("Content-Type", "application/json");
         byte[] bytes = body == null ? null : Json.bytes(body);
         long usedBefore = parent.session().org().apiUsage().used();
-        Response r = HttpServerHost.handle(router::dispatch, Request.of(sub.method(), path, query, headers, bytes));
+        Response r = HttpServerHost.handle(router::dispatch, Request.of(method, path, query, headers, bytes));
         // The composite call is billed once; its subrequests went through the gate, which counted them.
         if (parent.session().org().apiUsage().used() > usedBefore) {
             parent.session().org().apiUsage().refund(1);

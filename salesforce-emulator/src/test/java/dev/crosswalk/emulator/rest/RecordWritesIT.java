@@ -326,4 +326,57 @@ class RecordWritesIT {
             assertThat(count(name)).isEqualTo(1);
         }
     }
+
+    @Nested
+    class BatchAndTree {
+        @Test
+        void batch_runs_independent_subrequests_and_halts_on_error_when_asked() {
+            String id = admin.post("/sobjects/Account", Map.of("Name", "Batch " + unique())).json().get("id").asString();
+            RestClient.Reply r = admin.post("/composite/batch", Map.of("haltOnError", true, "batchRequests", List.of(
+                    Map.of("method", "PATCH", "url", "v62.0/sobjects/Account/" + id, "richInput", Map.of("Name", "Batched")),
+                    Map.of("method", "GET", "url", "v62.0/sobjects/Account/" + id + "?fields=Name"),
+                    Map.of("method", "POST", "url", "v62.0/sobjects/Account", "richInput", Map.of("Website", "x")),
+                    Map.of("method", "GET", "url", "v62.0/sobjects/Account/" + id))));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("hasErrors").asBoolean()).isTrue();
+            JsonNode results = r.json().get("results");
+            assertThat(results.get(0).get("statusCode").asInt()).isEqualTo(204);
+            assertThat(results.get(1).get("result").get("Name").asString()).isEqualTo("Batched");
+            assertThat(results.get(2).get("statusCode").asInt()).isEqualTo(400);
+            assertThat(results.get(3).get("statusCode").asInt()).isEqualTo(412);
+            assertThat(results.get(3).get("result").get(0).get("errorCode").asString()).isEqualTo("BATCH_PROCESSING_HALTED");
+        }
+
+        @Test
+        void tree_inserts_parents_with_children_and_reports_reference_ids() {
+            String name = "Tree " + unique();
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("attributes", Map.of("type", "Account", "referenceId", "acc1"));
+            account.put("Name", name);
+            account.put("Contacts", Map.of("records", List.of(
+                    Map.of("attributes", Map.of("type", "Contact", "referenceId", "con1"), "LastName", "Leaf"))));
+            RestClient.Reply r = admin.post("/composite/tree/Account", Map.of("records", List.of(account)));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            assertThat(r.json().get("hasErrors").asBoolean()).isFalse();
+            JsonNode results = r.json().get("results");
+            assertThat(results.get(0).get("referenceId").asString()).isEqualTo("acc1");
+            String accountId = results.get(0).get("id").asString();
+            String contactId = results.get(1).get("id").asString();
+            assertThat(admin.get("/sobjects/Contact/" + contactId).json().get("AccountId").asString()).isEqualTo(accountId);
+        }
+
+        @Test
+        void tree_saves_nothing_when_a_record_fails() {
+            String name = "Tree fail " + unique();
+            RestClient.Reply r = admin.post("/composite/tree/Account", Map.of("records", List.of(
+                    Map.of("attributes", Map.of("type", "Account", "referenceId", "ok"), "Name", name),
+                    Map.of("attributes", Map.of("type", "Account", "referenceId", "bad"), "Website", "x"))));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("hasErrors").asBoolean()).isTrue();
+            assertThat(r.json().get("results").get(0).get("referenceId").asString()).isEqualTo("bad");
+            assertThat(r.json().get("results").get(0).get("errors").get(0).get("statusCode").asString())
+                    .isEqualTo("REQUIRED_FIELD_MISSING");
+            assertThat(count(name)).isZero();
+        }
+    }
 }
