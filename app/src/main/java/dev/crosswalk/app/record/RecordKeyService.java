@@ -3,6 +3,7 @@ package dev.crosswalk.app.record;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one upsert per page, all in one transaction with the checkpoint, so a crash leaves the
  * checkpoint where it was and the next pass redoes the work (upserts are idempotent). A change of
  * {@link MatchKeys#RULES_VERSION} recomputes every record once.
+ *
+ * <p>"Since the last computation" is {@code crm_record.synced_at} after the checkpoint (less a
+ * clock-skew margin), skipping records whose stored keys were computed from the same
+ * {@code synced_at}; {@code GET /api/v1/records/key-stats} reports any record still pending.
  *
  * <h2>Tables (for the overlap engine)</h2>
  * <ul>
@@ -43,15 +48,18 @@ public class RecordKeyService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int pageSize;
+    private final Duration skewMargin;
     private final MatchKeys keys = MatchKeys.standard();
 
     RecordKeyService(RecordKeyStore store, PlatformTransactionManager txManager, ApplicationEventPublisher events, Clock clock,
-            @Value("${crosswalk.record-keys.page-size:5000}") int pageSize) {
+            @Value("${crosswalk.record-keys.page-size:5000}") int pageSize,
+            @Value("${crosswalk.record-keys.clock-skew-margin:PT5M}") Duration skewMargin) {
         this.store = store;
         this.tx = new TransactionTemplate(txManager);
         this.events = events;
         this.clock = clock;
         this.pageSize = pageSize;
+        this.skewMargin = skewMargin;
     }
 
     /** Computes the keys of the integration's records synced since the last pass, then publishes {@link RecordKeysUpdated}. */
@@ -59,13 +67,16 @@ public class RecordKeyService {
         Instant now = clock.instant();
         RecordKeysUpdated result = tx.execute(status -> {
             RecordKeyStore.Checkpoint checkpoint = store.lock(organizationId, integrationId, now);
-            Instant from = checkpoint.rulesVersion() == MatchKeys.RULES_VERSION ? checkpoint.computedThrough().orElse(null) : null;
+            boolean everything = checkpoint.rulesVersion() != MatchKeys.RULES_VERSION;
+            // Look back a little before the checkpoint: a sync on a node whose clock lags stamps
+            // synced_at in the past. Records already keyed from that version are skipped by the query.
+            Instant from = everything ? null : checkpoint.computedThrough().map(t -> t.minus(skewMargin)).orElse(null);
             int computed = 0;
             int changed = 0;
             Instant through = null;
             RecordKeyStore.Source last = null;
             while (true) {
-                List<RecordKeyStore.Source> page = store.page(integrationId, from, last, pageSize);
+                List<RecordKeyStore.Source> page = store.page(integrationId, from, everything, last, pageSize);
                 if (page.isEmpty()) {
                     break;
                 }

@@ -51,26 +51,30 @@ class RecordKeyStore {
     }
 
     /**
-     * The next page of records synced after {@code from} (all when null), in (synced_at, object,
-     * sf_id) order after {@code after} (the last row of the previous page, or null).
+     * The next page of records synced after {@code from} (all when null) whose stored keys were
+     * not computed from this version of the record (all of them when {@code everything}), in
+     * (synced_at, object, sf_id) order after {@code after} (the last row of the previous page, or null).
      */
-    List<Source> page(UUID integrationId, Instant from, Source after, int limit) {
+    List<Source> page(UUID integrationId, Instant from, boolean everything, Source after, int limit) {
         Instant start = from == null ? Instant.EPOCH.minusSeconds(1) : from;
         Instant afterAt = after == null ? start : after.syncedAt();
         return jdbc.sql("""
-                select object, sf_id, synced_at, is_deleted, fields->>'Website', fields->>'Email', fields->>'Name',
-                       fields->>'Company'
-                from crm_record
-                where integration_id = :integration and object in ('Account', 'Lead', 'Contact')
-                  and synced_at > :start
-                  and (synced_at, object, sf_id) > (:afterAt, :afterObject, :afterId)
-                order by synced_at, object, sf_id
+                select r.object, r.sf_id, r.synced_at, r.is_deleted, r.fields->>'Website', r.fields->>'Email',
+                       r.fields->>'Name', r.fields->>'Company'
+                from crm_record r
+                left join record_key k on k.integration_id = r.integration_id and k.object = r.object and k.sf_id = r.sf_id
+                where r.integration_id = :integration and r.object in ('Account', 'Lead', 'Contact')
+                  and r.synced_at > :start
+                  and (r.synced_at, r.object, r.sf_id) > (:afterAt, :afterObject, :afterId)
+                  and (:everything or k.sf_id is null or k.source_synced_at <> r.synced_at)
+                order by r.synced_at, r.object, r.sf_id
                 limit :limit""")
                 .param("integration", integrationId)
                 .param("start", Timestamp.from(start))
                 .param("afterAt", Timestamp.from(afterAt))
                 .param("afterObject", after == null ? "" : after.object())
                 .param("afterId", after == null ? "" : after.sfId())
+                .param("everything", everything)
                 .param("limit", limit)
                 .query((rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
@@ -123,7 +127,7 @@ class RecordKeyStore {
     void advance(UUID integrationId, Instant computedThrough, Instant now) {
         jdbc.sql("""
                 update record_key_checkpoint
-                set computed_through = coalesce(?, computed_through), rules_version = ?, updated_at = ?
+                set computed_through = greatest(?, computed_through), rules_version = ?, updated_at = ?
                 where integration_id = ?""")
                 .params(computedThrough == null ? null : Timestamp.from(computedThrough), MatchKeys.RULES_VERSION,
                         Timestamp.from(now), integrationId)
@@ -162,7 +166,7 @@ class RecordKeyStore {
                 left join record_key k on k.integration_id = r.integration_id and k.object = r.object and k.sf_id = r.sf_id
                 where r.organization_id = :org and (cast(:integration as uuid) is null or r.integration_id = :integration)
                   and r.object in ('Account', 'Lead', 'Contact')
-                  and (k.sf_id is null or k.source_synced_at < r.synced_at)""")
+                  and (k.sf_id is null or k.source_synced_at <> r.synced_at)""")
                 .param("org", organizationId)
                 .param("integration", integrationId)
                 .query(Long.class).single();
