@@ -57,6 +57,12 @@ final class FieldChecks {
             Optional<FieldDef> f = in instanceof FieldInput.ParentRef
                     ? t.relationship(name).or(() -> t.field(name).filter(FieldDef::isReference))
                     : t.field(name);
+            if (f.isEmpty() && in instanceof FieldInput.ParentRef && t.field(name).filter(x -> access.canReadField(t, x)).isPresent()) {
+                // An object where a plain value belongs: what Salesforce's JSON parser says.
+                p.error = ApiError.of("JSON_PARSER_ERROR", "Cannot deserialize instance of "
+                        + t.field(name).get().type().describeName() + " from START_OBJECT value { or request may be missing a required field");
+                return p;
+            }
             if (f.isEmpty() || !access.canReadField(t, f.get())) {
                 p.error = ApiError.noSuchColumn(name, t.name());
                 return p;

@@ -236,6 +236,13 @@ class DataServiceTest {
         }
 
         @Test
+        void reports_an_object_for_a_plain_field_as_a_json_parser_error() {
+            SaveResult r = data.create(org, admin, "Account", RecordInput.fromJson(
+                    dev.crosswalk.emulator.http.Json.MAPPER.readTree("{\"Name\": {\"x\": 1}}")));
+            assertThat(r.firstError().statusCode()).isEqualTo("JSON_PARSER_ERROR");
+        }
+
+        @Test
         void rejects_a_value_longer_than_the_field() {
             SaveResult r = create("Account", "Name", "x".repeat(256));
             assertThat(r.firstError().statusCode()).isEqualTo("STRING_TOO_LONG");
