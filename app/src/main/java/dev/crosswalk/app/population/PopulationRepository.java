@@ -92,8 +92,8 @@ class PopulationRepository {
 
     void lockOrganization(UUID organizationId) {
         // Serializes membership maintenance of one organization (sync listener vs. an admin's edit).
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('population:' || ?, 0))").param(organizationId.toString())
-                .query(Object.class).list();
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('population:' || ?, 0))) l")
+                .param(organizationId.toString()).query(Integer.class).single();
     }
 
     /** Recomputes a population's membership from scratch. */
@@ -145,8 +145,8 @@ class PopulationRepository {
     }
 
     Optional<Instant> latestSync(UUID integrationId) {
-        return Optional.ofNullable(jdbc.sql("select max(synced_at) from crm_record where integration_id = ?").param(integrationId)
-                .query(Timestamp.class).single()).map(Timestamp::toInstant);
+        return jdbc.sql("select max(synced_at) from crm_record where integration_id = ?").param(integrationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
     void saveWatermark(UUID integrationId, Instant at) {
