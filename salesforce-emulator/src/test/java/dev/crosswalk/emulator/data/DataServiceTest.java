@@ -296,12 +296,58 @@ class DataServiceTest {
         }
 
         @Test
+        void resolves_an_owner_by_username_from_a_csv_column() {
+            String other = state.createUser(org, new NewUser("owner@data.example", "O", "Owner", "owner@data.example",
+                    EmulatorState.PROFILE_STANDARD), "pw");
+            SaveResult r = data.create(org, admin, List.of(RecordWrite.create("Account", RecordInput.fromCsv(
+                    List.of("Name", "Owner.Username"), List.of("Owned", "OWNER@data.example")))), false).get(0);
+            assertThat(r.success()).as(String.valueOf(r.errors())).isTrue();
+            assertThat(value("Account", r.id(), "OwnerId")).isEqualTo(other);
+            SaveResult missing = data.create(org, admin, List.of(RecordWrite.create("Account", RecordInput.fromCsv(
+                    List.of("Name", "Owner.Username"), List.of("Orphan", "nobody@data.example")))), false).get(0);
+            assertThat(missing.firstError().message())
+                    .isEqualTo("Foreign key external ID: nobody@data.example not found for field Username in entity User");
+        }
+
+        @Test
         void resolves_a_parent_by_its_external_id() {
             String acc = create("Account", "Name", "Parent", "AccountNumber", "A-1").id();
             SaveResult t = data.create(org, admin, List.of(RecordWrite.create("Thing__c", RecordInput.fromCsv(
                     List.of("Name", "Account__r.AccountNumber"), List.of("T", "a-1")))), false).get(0);
             assertThat(t.success()).as(String.valueOf(t.errors())).isTrue();
             assertThat(value("Thing__c", t.id(), "Account__c")).isEqualTo(acc);
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        void parallel_batches_never_lose_or_duplicate_records() throws Exception {
+            int threads = 4;
+            int perThread = 50;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<List<SaveResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<SaveResult> all = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        all.addAll(data.upsert(org, admin, "Thing__c", "Ext__c", List.of(
+                                RecordInput.of(values("Ext__c", "P-" + thread + "-" + i, "Name", "N")),
+                                RecordInput.of(values("Ext__c", "SHARED-" + i, "Name", "T" + thread))), false));
+                    }
+                    return all;
+                }));
+            }
+            List<SaveResult> results = new ArrayList<>();
+            for (var f : futures) {
+                results.addAll(f.get());
+            }
+            pool.shutdown();
+            assertThat(results).allMatch(SaveResult::success);
+            long created = results.stream().filter(SaveResult::created).count();
+            assertThat(created).as("each own key once, each shared key once").isEqualTo(threads * perThread + perThread);
+            assertThat(org.read(() -> org.store("Thing__c").size())).isEqualTo(threads * perThread + perThread);
         }
     }
 
