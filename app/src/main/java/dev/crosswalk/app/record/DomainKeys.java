@@ -206,9 +206,18 @@ final class DomainKeys {
         return s;
     }
 
-    /** The first whitespace/comma/semicolon separated token holding {@code marker}, else the first token. */
+    /**
+     * The first whitespace/comma/semicolon separated token holding {@code marker} inside it (so
+     * "Acme Inc. acme.com" gives "acme.com", not "Inc."), else the first token.
+     */
     private static String firstToken(String s, char marker) {
         String[] tokens = TOKEN_SEPARATORS.split(s);
+        for (String t : tokens) {
+            String trimmed = strip(t, WRAPPERS);
+            if (strip(trimmed, String.valueOf(marker)).indexOf(marker) >= 0) {
+                return trimmed;
+            }
+        }
         for (String t : tokens) {
             String trimmed = strip(t, WRAPPERS);
             if (trimmed.indexOf(marker) >= 0) {

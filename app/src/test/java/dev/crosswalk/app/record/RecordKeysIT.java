@@ -176,6 +176,21 @@ class RecordKeysIT extends AppIntegrationTest {
                 .isEqualTo(201);
     }
 
+    @Test
+    void viewers_read_key_statistics_but_change_neither_domains_nor_keys() {
+        String email = "viewer-" + UUID.randomUUID() + "@acme-test.example";
+        assertThat(admin.post("/api/v1/members", Map.of("email", email, "password", "viewer-password", "role", "VIEWER"))
+                .status()).isEqualTo(201);
+        ApiClient viewer = new ApiClient(baseUrl(), email, "viewer-password");
+        assertThat(viewer.get("/api/v1/records/key-stats").status()).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/organization/domains").status()).isEqualTo(200);
+        ApiClient.Reply claim = viewer.post("/api/v1/organization/domains", Map.of("domain", "viewer-claims.com"));
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.json().get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(viewer.post("/api/v1/records/keys/recompute", Map.of()).status()).isEqualTo(403);
+        assertThat(admin.post("/api/v1/records/keys/recompute", Map.of()).status()).isEqualTo(200);
+    }
+
     private static java.util.Set<String> withDeleted(java.util.Set<String> ids, String deleted) {
         java.util.Set<String> all = new java.util.HashSet<>(ids);
         all.add(deleted);
