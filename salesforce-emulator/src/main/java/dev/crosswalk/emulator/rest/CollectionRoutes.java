@@ -72,6 +72,20 @@ public final class CollectionRoutes {
         return new Envelope(aon != null && (aon.asBoolean() || "true".equalsIgnoreCase(aon.asString())), list);
     }
 
+    private static int chunks(List<JsonNode> records) {
+        int chunks = 0;
+        String previous = null;
+        for (JsonNode rec : records) {
+            String type = rec.isObject() ? typeOf(rec) : null;
+            String key = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+            if (chunks == 0 || !key.equals(previous)) {
+                chunks++;
+                previous = key;
+            }
+        }
+        return chunks;
+    }
+
     private static ApiException tooMany() {
         return ApiException.badRequest("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
                 + MAX_RECORDS + " records into this call");
@@ -96,14 +110,38 @@ public final class CollectionRoutes {
         List<SaveResult> run(List<RecordWrite> writes);
     }
 
-    private static List<SaveResult> withPrechecks(List<JsonNode> records, boolean allOrNone, boolean update, BatchOp op) {
+    /** Consecutive records of one type form a chunk; Salesforce processes at most this many per call. */
+    static final int MAX_CHUNKS = 10;
+
+    private List<SaveResult> withPrechecks(Org org, List<JsonNode> records, boolean allOrNone, boolean update, BatchOp op) {
+        if (chunks(records) > MAX_CHUNKS) {
+            ApiError e = ApiError.of("EXCEEDED_MAX_TYPES_LIMIT", "Cannot have more than " + MAX_CHUNKS
+                    + " chunks in a single operation. Please rearrange the data to reduce chunking.");
+            return records.stream().map(r -> SaveResult.failed(e)).toList();
+        }
         List<RecordWrite> writes = new ArrayList<>();
         List<ApiError> precheck = new ArrayList<>();
+        String firstType = null;
+        Boolean firstIsSetup = null;
         for (JsonNode rec : records) {
             String type = rec.isObject() ? typeOf(rec) : null;
             if (type == null) {
                 precheck.add(missingType());
                 continue;
+            }
+            // Setup objects (User, PermissionSet…) and data objects cannot be written in one transaction.
+            Optional<SObjectType> t = org.type(type);
+            if (t.isPresent()) {
+                boolean setup = t.get().accessModel() != SObjectType.AccessModel.CRUD;
+                if (firstIsSetup == null) {
+                    firstIsSetup = setup;
+                    firstType = t.get().name();
+                } else if (setup != firstIsSetup) {
+                    precheck.add(ApiError.of("MIXED_DML_OPERATION", "DML operation on " + (setup ? "setup" : "non-setup")
+                            + " object is not permitted after you have updated a " + (setup ? "non-setup" : "setup")
+                            + " object (or vice versa): " + t.get().name() + ", original object: " + firstType));
+                    continue;
+                }
             }
             precheck.add(null);
             RecordInput values = RecordInput.fromJson(rec);
@@ -131,7 +169,7 @@ public final class CollectionRoutes {
         Envelope env = envelope(req);
         Org org = req.session().org();
         String user = req.session().userId();
-        return DataJson.collectionResults(withPrechecks(env.records(), env.allOrNone(), false,
+        return DataJson.collectionResults(withPrechecks(org, env.records(), env.allOrNone(), false,
                 writes -> data.create(org, user, writes, env.allOrNone())), false);
     }
 
@@ -139,7 +177,7 @@ public final class CollectionRoutes {
         Envelope env = envelope(req);
         Org org = req.session().org();
         String user = req.session().userId();
-        return DataJson.collectionResults(withPrechecks(env.records(), env.allOrNone(), true,
+        return DataJson.collectionResults(withPrechecks(org, env.records(), env.allOrNone(), true,
                 writes -> data.update(org, user, writes, env.allOrNone())), false);
     }
 

@@ -214,6 +214,25 @@ class RecordWritesIT {
         }
 
         @Test
+        void refuses_more_than_ten_type_chunks() {
+            List<Object> records = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                records.add(i % 2 == 0 ? rec("Account", "Name", "Chunk " + i) : rec("Contact", "LastName", "Chunk " + i));
+            }
+            RestClient.Reply r = admin.post("/composite/sobjects", Map.of("records", records));
+            assertThat(r.json()).allSatisfy(n -> assertThat(n.get("errors").get(0).get("statusCode").asString())
+                    .isEqualTo("EXCEEDED_MAX_TYPES_LIMIT"));
+        }
+
+        @Test
+        void refuses_to_mix_setup_and_data_objects() {
+            RestClient.Reply r = admin.post("/composite/sobjects", Map.of("records", List.of(
+                    rec("Account", "Name", "Data " + unique()), rec("PermissionSet", "Name", "Mixed", "Label", "Mixed"))));
+            assertThat(r.json().get(0).get("success").asBoolean()).isTrue();
+            assertThat(r.json().get(1).get("errors").get(0).get("statusCode").asString()).isEqualTo("MIXED_DML_OPERATION");
+        }
+
+        @Test
         void requires_attributes_type() {
             RestClient.Reply r = admin.post("/composite/sobjects", Map.of("records", List.of(Map.of("Name", "typeless"))));
             assertThat(r.json().get(0).get("success").asBoolean()).isFalse();
