@@ -27,6 +27,13 @@ final class CsvOut {
     private byte[] buf;
     private int len;
     private boolean firstInRow = true;
+    private int cellStart;
+    // Per-column memo of the last value rendered (by identity) and its bytes; see cell(int, Object).
+    private Object[] memoValue = new Object[0];
+    private byte[][] memoBytes = new byte[0][];
+    private int[] memoHits = new int[0];
+    private int[] memoMisses = new int[0];
+    private boolean[] memoOff = new boolean[0];
 
     CsvOut(ColumnDelimiter delimiter, LineEnding lineEnding, int initialCapacity) {
         this.delimiter = (byte) delimiter.character();
@@ -88,6 +95,45 @@ final class CsvOut {
         }
     }
 
+    /**
+     * A cell of result column {@code column}: like {@link #cell(Object)}, but when the value is the very
+     * instance rendered last in this column (stored values are immutable and repeated ones are often
+     * shared: owner ids, picklist values, a batch's SystemModstamp) its bytes are copied instead of
+     * encoded again. A column whose values keep changing stops being memoized after a few rows.
+     */
+    void cell(int column, Object value) {
+        if (column >= memoValue.length) {
+            growMemo(column + 1);
+        }
+        if (value != null && value == memoValue[column]) {
+            startCell();
+            byte[] b = memoBytes[column];
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+            memoHits[column]++;
+            return;
+        }
+        cell(value);
+        if (!memoOff[column]) {
+            memoValue[column] = value;
+            memoBytes[column] = Arrays.copyOfRange(buf, cellStart, len);
+            if (++memoMisses[column] >= 256 && memoHits[column] < memoMisses[column]) {
+                memoOff[column] = true;
+                memoValue[column] = null;
+                memoBytes[column] = null;
+            }
+        }
+    }
+
+    private void growMemo(int columns) {
+        memoValue = Arrays.copyOf(memoValue, columns);
+        memoBytes = Arrays.copyOf(memoBytes, columns);
+        memoHits = Arrays.copyOf(memoHits, columns);
+        memoMisses = Arrays.copyOf(memoMisses, columns);
+        memoOff = Arrays.copyOf(memoOff, columns);
+    }
+
     /** A quoted text cell; separate from {@link #cell} so callers with raw strings skip the type switch. */
     void textCell(String s) {
         startCell();
@@ -107,6 +153,7 @@ final class CsvOut {
             ensure(1);
             buf[len++] = delimiter;
         }
+        cellStart = len;
     }
 
     private void raw(byte[] bytes) {

@@ -118,4 +118,27 @@ class CsvOutTest {
             assertThat(render(big)).hasSize(100_003);
         }
     }
+
+    @Nested
+    class ColumnMemo {
+        @Test
+        void repeated_instances_and_changing_values_render_exactly_as_without_the_memo() {
+            CsvOut memo = new CsvOut(ColumnDelimiter.COMMA, LineEnding.LF, 8);
+            CsvOut plain = new CsvOut(ColumnDelimiter.COMMA, LineEnding.LF, 8);
+            String shared = "Owner \"A\"";
+            Instant stamp = Instant.parse("2026-01-01T00:00:00.001Z");
+            for (int row = 0; row < 1000; row++) {
+                Object[] cells = {"id-" + row, shared, stamp, row % 3 == 0 ? null : Boolean.TRUE, row};
+                for (int c = 0; c < cells.length; c++) {
+                    memo.cell(c, cells[c]);
+                    plain.cell(cells[c]);
+                }
+                memo.endRow();
+                plain.endRow();
+            }
+            assertThat(new String(memo.toByteArray(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(plain.toByteArray(), StandardCharsets.UTF_8))
+                    .contains("\"id-999\",\"Owner \"\"A\"\"\",\"2026-01-01T00:00:00.001Z\",\"\",\"999\"\n");
+        }
+    }
 }
