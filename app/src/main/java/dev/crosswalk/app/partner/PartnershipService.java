@@ -2,6 +2,7 @@ package dev.crosswalk.app.partner;
 
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
+import dev.crosswalk.app.record.OrganizationDomainService;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
 import java.time.Clock;
@@ -20,11 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnershipService {
     private final PartnershipRepository repository;
+    private final OrganizationDomainService domains;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PartnershipService(PartnershipRepository repository, ApplicationEventPublisher events, Clock clock) {
+    PartnershipService(PartnershipRepository repository, OrganizationDomainService domains, ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
+        this.domains = domains;
         this.events = events;
         this.clock = clock;
     }
@@ -44,7 +48,9 @@ public class PartnershipService {
         }
         List<PartnershipRepository.OrgRef> found = repository.organizationsNamed(nameOrDomain);
         if (found.isEmpty() && nameOrDomain.contains(".") && !nameOrDomain.contains(" ")) {
-            found = repository.organizationsWithDomain(nameOrDomain.trim().replaceFirst("^@", ""));
+            // A domain the organization declared it owns, else one its members sign in with.
+            found = domains.organizationOwning(nameOrDomain.trim()).map(id -> List.of(new PartnershipRepository.OrgRef(id, null)))
+                    .orElseGet(() -> repository.organizationsWithDomain(nameOrDomain.trim().replaceFirst("^@", "")));
         }
         found = found.stream().filter(o -> !o.id().equals(me.organizationId())).toList();
         if (found.isEmpty()) {

@@ -1,0 +1,146 @@
+package dev.crosswalk.app.overlap;
+
+import dev.crosswalk.app.partner.Partnership;
+import dev.crosswalk.app.partner.PartnershipService;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The matching engine: record pairs per active partnership, computed set-based in PostgreSQL from
+ * {@code record_key}. A pair needs the same registrable domain; with name matching on (both sides
+ * agreed), the same normalized name also pairs records where at least one side has no domain
+ * (weak evidence, never against two differing domains). Domains either organization declared as
+ * its own are never an overlap between them (that is the partner itself, not a shared account).
+ *
+ * <p>Full computation on acceptance or a matching-settings change; after a sync only the records
+ * whose keys changed since the engine's watermark are re-matched. Every operation on a
+ * partnership holds a transaction-scoped advisory lock on it, so two organizations syncing at
+ * once cannot each miss the other's new keys.
+ */
+@Service
+public class OverlapEngine {
+    static final String MATCHABLE = "('Account', 'Lead')";
+
+    private final JdbcClient jdbc;
+    private final PartnershipService partnerships;
+
+    OverlapEngine(JdbcClient jdbc, PartnershipService partnerships) {
+        this.jdbc = jdbc;
+        this.partnerships = partnerships;
+    }
+
+    /** Recomputes every pair of a partnership from scratch; removes them all when it is not active. */
+    @Transactional
+    public int recomputeFull(UUID partnershipId) {
+        Optional<Partnership> found = partnerships.findAny(partnershipId);
+        lock(partnershipId);
+        jdbc.sql("delete from overlap_pair where partnership_id = ?").param(partnershipId).update();
+        if (found.isEmpty() || !found.get().active()) {
+            return 0;
+        }
+        Partnership p = found.get();
+        int n = jdbc.sql(insertDomainPairs("a.organization_id = :a", "b.organization_id = :b"))
+                .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).update();
+        if (p.nameMatching()) {
+            n += jdbc.sql(insertNamePairs("a.organization_id = :a", "b.organization_id = :b"))
+                    .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).update();
+        }
+        return n;
+    }
+
+    /** Removes every pair of a partnership at once (revocation). */
+    @Transactional
+    public void clear(UUID partnershipId) {
+        lock(partnershipId);
+        jdbc.sql("delete from overlap_pair where partnership_id = ?").param(partnershipId).update();
+    }
+
+    /**
+     * After an integration's keys changed: re-matches, in each active partnership of its
+     * organization, only the records with {@code record_key.changed_at} after the watermark.
+     */
+    @Transactional
+    public int afterKeysChanged(UUID organizationId, UUID integrationId) {
+        Instant from = watermark(integrationId).orElse(Instant.EPOCH);
+        Optional<Instant> to = jdbc.sql("select max(changed_at) from record_key where integration_id = ?").param(integrationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+        if (to.isEmpty() || !to.get().isAfter(from)) {
+            return 0;
+        }
+        int n = 0;
+        for (Partnership p : partnerships.activeFor(organizationId)) {
+            n += rematch(p, organizationId, integrationId, from, to.get());
+        }
+        jdbc.sql("""
+                insert into overlap_watermark (integration_id, pairs_at) values (?, ?)
+                on conflict (integration_id) do update set pairs_at = excluded.pairs_at""")
+                .params(integrationId, Timestamp.from(to.get())).update();
+        return n;
+    }
+
+    private int rematch(Partnership p, UUID organizationId, UUID integrationId, Instant from, Instant to) {
+        lock(p.id());
+        boolean mineIsA = p.inviterOrgId().equals(organizationId);
+        String side = mineIsA ? "a" : "b";
+        String changed = "c.integration_id = :integration and c.changed_at > :fromTs and c.changed_at <= :toTs";
+        jdbc.sql("delete from overlap_pair x using record_key c where x.partnership_id = :p and " + changed
+                        + " and x." + side + "_integration_id = c.integration_id and x." + side + "_object = c.object and x."
+                        + side + "_sf_id = c.sf_id")
+                .param("p", p.id()).param("integration", integrationId).param("fromTs", Timestamp.from(from))
+                .param("toTs", Timestamp.from(to)).update();
+        // The changed records play side "a" or "b" of the partnership; the partner's records the other.
+        String changedSide = changed.replace("c.", mineIsA ? "a." : "b.");
+        String mine = changedSide;
+        String partner = (mineIsA ? "b" : "a") + ".organization_id = :partner";
+        String aFilter = mineIsA ? mine : partner;
+        String bFilter = mineIsA ? partner : mine;
+        UUID partnerOrg = p.partnerOf(organizationId);
+        int n = jdbc.sql(insertDomainPairs(aFilter + " and a.organization_id = :a", bFilter + " and b.organization_id = :b"))
+                .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).param("partner", partnerOrg)
+                .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
+                .update();
+        if (p.nameMatching()) {
+            n += jdbc.sql(insertNamePairs(aFilter + " and a.organization_id = :a", bFilter + " and b.organization_id = :b"))
+                    .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).param("partner", partnerOrg)
+                    .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
+                    .update();
+        }
+        return n;
+    }
+
+    private static final String INSERT = "insert into overlap_pair (partnership_id, a_integration_id, a_object, a_sf_id,"
+            + " b_integration_id, b_object, b_sf_id, evidence, matched_key) ";
+
+    private static String insertDomainPairs(String aFilter, String bFilter) {
+        return INSERT
+                + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'DOMAIN', a.domain"
+                + " from record_key a join record_key b on b.domain = a.domain"
+                + " where " + aFilter + " and " + bFilter
+                + " and a.object in " + MATCHABLE + " and b.object in " + MATCHABLE + " and a.domain is not null"
+                + " and not exists (select 1 from organization_domain d where d.domain = a.domain and d.organization_id in (:a, :b))";
+    }
+
+    private static String insertNamePairs(String aFilter, String bFilter) {
+        return INSERT
+                + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'NAME', a.name_key"
+                + " from record_key a join record_key b on b.name_key = a.name_key"
+                + " where " + aFilter + " and " + bFilter
+                + " and a.object in " + MATCHABLE + " and b.object in " + MATCHABLE
+                + " and a.name_key is not null and (a.domain is null or b.domain is null)";
+    }
+
+    private Optional<Instant> watermark(UUID integrationId) {
+        return jdbc.sql("select pairs_at from overlap_watermark where integration_id = ?").param(integrationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).optional().flatMap(o -> o);
+    }
+
+    private void lock(UUID partnershipId) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('overlap:' || :id, 0))) l")
+                .param("id", partnershipId.toString()).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.crosswalk.app.overlap;
+
+import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.overlap.OverlapReports.Cell;
+import dev.crosswalk.app.overlap.OverlapReports.Column;
+import dev.crosswalk.app.overlap.OverlapReports.GreenfieldRow;
+import dev.crosswalk.app.overlap.OverlapReports.Matrix;
+import dev.crosswalk.app.overlap.OverlapReports.OverlapRow;
+import dev.crosswalk.app.overlap.OverlapReports.PopulationInfo;
+import dev.crosswalk.app.overlap.OverlapReports.Row;
+import dev.crosswalk.app.partner.Partnership;
+import dev.crosswalk.app.partner.PartnershipService;
+import dev.crosswalk.app.partner.PopulationSharing;
+import dev.crosswalk.app.partner.SharingService;
+import dev.crosswalk.app.partner.Visibility;
+import dev.crosswalk.app.population.Population;
+import dev.crosswalk.app.population.PopulationService;
+import dev.crosswalk.app.record.Evidence;
+import dev.crosswalk.app.system.CrosswalkException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Overlap reports from PostgreSQL, for the asking organization. Which partner populations appear
+ * and whether rows may be read is decided by {@link ReportRules} (the same code the never-leaks
+ * property tests exercise); the SQL then reads only what was allowed: counts for shown columns,
+ * and for rows only the chosen fields ({@code jsonb} projected in the query, so nothing else
+ * leaves the database). The partnership's status is read in the same transaction as the data, so
+ * a revocation stops reports at once.
+ */
+@Service
+public class OverlapReportService {
+    public static final int MAX_PAGE = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final PartnershipService partnerships;
+    private final PopulationService populations;
+    private final SharingService sharing;
+
+    OverlapReportService(JdbcClient jdbc, PartnershipService partnerships, PopulationService populations, SharingService sharing) {
+        this.jdbc = jdbc;
+        this.partnerships = partnerships;
+        this.populations = populations;
+        this.sharing = sharing;
+    }
+
+    public Matrix matrix(MemberPrincipal me, UUID partnershipId) {
+        return matrix(me.organizationId(), partnershipId);
+    }
+
+    @Transactional(readOnly = true)
+    public Matrix matrix(UUID viewer, UUID partnershipId) {
+        Partnership p = partnerships.find(viewer, partnershipId);
+        List<Row> rows = populations.populations(viewer).stream().map(x -> new Row(x.id(), x.name(), x.baseObject())).toList();
+        List<ReportRules.Shown> shown = shown(p, viewer);
+        List<Column> columns = shown.stream()
+                .map(s -> Column.of(s.population().id(), s.population().name(), s.population().baseObject(), s.visibility()))
+                .toList();
+        Map<String, Long> counts = new HashMap<>();
+        if (!columns.isEmpty() && !rows.isEmpty()) {
+            Side side = Side.of(p, viewer);
+            jdbc.sql("select mm.population_id, pm.population_id, count(distinct (x." + side.mine + "_object, x." + side.mine + "_sf_id))"
+                            + " from overlap_pair x"
+                            + join("mm", side.mine) + join("pm", side.partner)
+                            + " where x.partnership_id = :p and mm.organization_id = :me and pm.organization_id = :partner"
+                            + " and pm.population_id in (:shown) group by 1, 2")
+                    .param("p", p.id()).param("me", viewer).param("partner", p.partnerOf(viewer))
+                    .param("shown", columns.stream().map(Column::populationId).toList())
+                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class) + "/" + rs.getObject(2, UUID.class), rs.getLong(3)))
+                    .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Row r : rows) {
+            for (Column c : columns) {
+                cells.add(new Cell(r.populationId(), c.populationId(), counts.getOrDefault(r.populationId() + "/" + c.populationId(), 0L)));
+            }
+        }
+        return new Matrix(p.id(), p.active(), rows, columns, cells);
+    }
+
+    public List<OverlapRow> overlaps(MemberPrincipal me, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId,
+            int limit, int offset) {
+        return overlaps(me.organizationId(), partnershipId, myPopulationId, partnerPopulationId, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OverlapRow> overlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, int limit,
+            int offset) {
+        Partnership p = partnerships.find(viewer, partnershipId);
+        populations.find(viewer, myPopulationId);
+        Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
+        Side side = Side.of(p, viewer);
+        return jdbc.sql("select x." + side.mine + "_sf_id, x." + side.mine + "_object, mr.fields ->> 'Name', x.evidence, x.matched_key,"
+                        + " x." + side.partner + "_object, " + projection("pr") + " as shared"
+                        + " from overlap_pair x" + join("mm", side.mine) + join("pm", side.partner)
+                        + " join crm_record mr on mr.integration_id = x." + side.mine + "_integration_id and mr.object = x." + side.mine
+                        + "_object and mr.sf_id = x." + side.mine + "_sf_id"
+                        + " join crm_record pr on pr.integration_id = x." + side.partner + "_integration_id and pr.object = x."
+                        + side.partner + "_object and pr.sf_id = x." + side.partner + "_sf_id"
+                        + " where x.partnership_id = :p and mm.population_id = :mine and mm.organization_id = :me"
+                        + " and pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner"
+                        + " order by x." + side.mine + "_sf_id, x." + side.partner + "_sf_id limit :lim offset :off")
+                .param("p", p.id()).param("mine", myPopulationId).param("me", viewer).param("theirs", partnerPopulationId)
+                .param("partner", p.partnerOf(viewer)).param("fields", rows.fields().toArray(String[]::new))
+                .param("lim", Math.max(1, Math.min(limit, MAX_PAGE))).param("off", Math.max(0, offset))
+                .query((rs, n) -> new OverlapRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
+                        Evidence.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), fields(rs.getString(7))))
+                .list();
+    }
+
+    public List<GreenfieldRow> greenfield(MemberPrincipal me, UUID partnershipId, UUID partnerPopulationId, int limit, int offset) {
+        return greenfield(me.organizationId(), partnershipId, partnerPopulationId, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GreenfieldRow> greenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, int limit, int offset) {
+        Partnership p = partnerships.find(viewer, partnershipId);
+        Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
+        if (!rows.greenfield()) {
+            throw CrosswalkException.forbidden("The partner shares only overlapping records of this population");
+        }
+        Side side = Side.of(p, viewer);
+        return jdbc.sql("select pr.object, " + projection("pr") + " as shared from population_member pm"
+                        + " join crm_record pr on pr.integration_id = pm.integration_id and pr.object = pm.object and pr.sf_id = pm.sf_id"
+                        + " where pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner"
+                        + " and not exists (select 1 from overlap_pair x where x.partnership_id = :p and x." + side.partner
+                        + "_integration_id = pm.integration_id and x." + side.partner + "_object = pm.object and x." + side.partner
+                        + "_sf_id = pm.sf_id)"
+                        + " order by pm.sf_id limit :lim offset :off")
+                .param("p", p.id()).param("theirs", partnerPopulationId).param("partner", p.partnerOf(viewer))
+                .param("fields", rows.fields().toArray(String[]::new))
+                .param("lim", Math.max(1, Math.min(limit, MAX_PAGE))).param("off", Math.max(0, offset))
+                .query((rs, n) -> new GreenfieldRow(rs.getString(1), fields(rs.getString(2))))
+                .list();
+    }
+
+    /** The partner's populations the viewer may know of, with what it may see of each. */
+    public List<Column> partnerPopulations(MemberPrincipal me, UUID partnershipId) {
+        Partnership p = partnerships.find(me.organizationId(), partnershipId);
+        return shown(p, me.organizationId()).stream()
+                .map(s -> Column.of(s.population().id(), s.population().name(), s.population().baseObject(), s.visibility()))
+                .toList();
+    }
+
+    private List<ReportRules.Shown> shown(Partnership p, UUID viewer) {
+        if (!p.active()) {
+            return List.of();
+        }
+        UUID partner = p.partnerOf(viewer);
+        return ReportRules.visiblePartnerPopulations(p, viewer, infos(partner), sharingOf(partner));
+    }
+
+    private Visibility.Rows requireRows(Partnership p, UUID viewer, UUID partnerPopulationId) {
+        if (!p.active()) {
+            throw CrosswalkException.notFound("Partner population");
+        }
+        UUID partner = p.partnerOf(viewer);
+        return ReportRules.requireRows(p, viewer, partnerPopulationId, infos(partner), sharingOf(partner));
+    }
+
+    private List<PopulationInfo> infos(UUID org) {
+        return populations.populations(org).stream()
+                .map((Population x) -> new PopulationInfo(x.id(), x.organizationId(), x.name(), x.baseObject())).toList();
+    }
+
+    private Map<UUID, PopulationSharing> sharingOf(UUID org) {
+        return sharing.sharingOf(org).stream().collect(Collectors.toMap(PopulationSharing::populationId, Function.identity()));
+    }
+
+    /** Only the allowed keys of the partner's record, built inside PostgreSQL from a bound array. */
+    private static String projection(String alias) {
+        return "coalesce((select jsonb_object_agg(k, " + alias + ".fields -> k) from unnest(cast(:fields as text[])) k where "
+                + alias + ".fields -> k is not null), cast('{}' as jsonb))::text";
+    }
+
+    private static String join(String alias, String side) {
+        return " join population_member " + alias + " on " + alias + ".integration_id = x." + side + "_integration_id and " + alias
+                + ".object = x." + side + "_object and " + alias + ".sf_id = x." + side + "_sf_id";
+    }
+
+    private static Map<String, String> fields(String json) {
+        Map<String, String> m = JSON.readValue(json, FIELDS);
+        return new TreeMap<>(m == null ? Map.of() : new LinkedHashMap<>(m));
+    }
+
+    /** Which columns of overlap_pair are the viewer's records ("a" = inviter) and which the partner's. */
+    private record Side(String mine, String partner) {
+        static Side of(Partnership p, UUID viewer) {
+            return p.inviterOrgId().equals(viewer) ? new Side("a", "b") : new Side("b", "a");
+        }
+    }
+}
