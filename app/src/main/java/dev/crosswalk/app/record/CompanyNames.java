@@ -70,6 +70,9 @@ final class CompanyNames {
 
     /** Lower case without accents; letters NFD cannot split (ß, æ, ø, ł, …) spelt out. */
     private static String fold(String raw) {
+        if (raw.chars().allMatch(c -> c < 128)) {
+            return raw.toLowerCase(Locale.ROOT);
+        }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKD);
         s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(s.length());

@@ -42,6 +42,8 @@ final class DomainKeys {
     private static final Pattern SCHEME = Pattern.compile(
             "^(?:[a-z][a-z0-9+.\\-]*://+|(?:h{0,2}t{1,2}p{1,2}s?|hxxps?|s?ftps?)(?::/{0,3}|;/{0,3}|/{1,3}))");
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,;|]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern MANY_DOTS = Pattern.compile("\\.{2,}");
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     /** Ideographic and full-width full stops, which IME users type instead of '.'. */
     private static final Pattern ODD_DOTS = Pattern.compile("[\\u3002\\uFF0E\\uFF61]");
@@ -134,7 +136,13 @@ final class DomainKeys {
 
     /** The common tail of websites and emails: a host name to its registrable domain. */
     private KeyResult host(String rawHost, KeyReason producing, boolean pageOnSite) {
-        String host = ODD_DOTS.matcher(rawHost).replaceAll(".").replaceAll("\\.{2,}", ".");
+        String host = rawHost;
+        if (host.indexOf('\u3002') >= 0 || host.indexOf('\uFF0E') >= 0 || host.indexOf('\uFF61') >= 0) {
+            host = ODD_DOTS.matcher(host).replaceAll(".");
+        }
+        if (host.contains("..")) {
+            host = MANY_DOTS.matcher(host).replaceAll(".");
+        }
         host = strip(host, ".");
         if (host.isEmpty()) {
             return KeyResult.none(KeyReason.MALFORMED);
@@ -151,10 +159,12 @@ final class DomainKeys {
         if (ascii.equals("localhost") || LOCAL_SUFFIXES.stream().anyMatch(ascii::endsWith)) {
             return KeyResult.none(KeyReason.LOCAL_HOST);
         }
-        if (!InternetDomainName.isValid(ascii)) {
+        InternetDomainName name;
+        try {
+            name = InternetDomainName.from(ascii);
+        } catch (IllegalArgumentException e) {
             return KeyResult.none(KeyReason.MALFORMED);
         }
-        InternetDomainName name = InternetDomainName.from(ascii);
         if (name.isPublicSuffix()) {
             return KeyResult.none(KeyReason.PUBLIC_SUFFIX_ONLY);
         }
@@ -188,7 +198,7 @@ final class DomainKeys {
     }
 
     private boolean isPlaceholder(String lower) {
-        String collapsed = strip(lower.replaceAll("\\s+", " "), ". -_/:");
+        String collapsed = strip(WHITESPACE.matcher(lower).replaceAll(" "), ". -_/:");
         return PLACEHOLDERS.contains(collapsed) || collapsed.codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
@@ -197,7 +207,11 @@ final class DomainKeys {
         if (raw == null) {
             return "";
         }
-        String s = ZERO_WIDTH.matcher(raw).replaceAll("").replace('\u00A0', ' ').strip().toLowerCase(Locale.ROOT);
+        String s = raw;
+        if (s.chars().anyMatch(c -> c == '\u00AD' || c == '\uFEFF' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060')) {
+            s = ZERO_WIDTH.matcher(s).replaceAll("");
+        }
+        s = s.replace('\u00A0', ' ').strip().toLowerCase(Locale.ROOT);
         String before;
         do {
             before = s;
@@ -211,6 +225,9 @@ final class DomainKeys {
      * "Acme Inc. acme.com" gives "acme.com", not "Inc."), else the first token.
      */
     private static String firstToken(String s, char marker) {
+        if (s.chars().noneMatch(c -> Character.isWhitespace(c) || c == ',' || c == ';' || c == '|')) {
+            return strip(s, WRAPPERS);
+        }
         String[] tokens = TOKEN_SEPARATORS.split(s);
         for (String t : tokens) {
             String trimmed = strip(t, WRAPPERS);
