@@ -43,6 +43,8 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.salesforce.client-secret", () -> SalesforceFixture.CLIENT_SECRET);
         registry.add("crosswalk.salesforce.allow-loopback", () -> "true");
         registry.add("crosswalk.sync.batch-size", () -> "500");
+        // Several Bulk result pages per object, so a download can break in the middle (health ITs).
+        registry.add("crosswalk.salesforce.bulk-page-size", () -> "400");
     }
 
     /** Static for PER_CLASS tests (context already up); per test for the rest (Spring Boot resets Logback at start). */

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class SalesforceClientConfig {
 
     @Bean
-    SalesforceClient salesforceClient(SalesforceProperties props, Clock clock) {
+    SalesforceClient salesforceClient(SalesforceProperties props, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${crosswalk.salesforce.bulk-page-size:0}") int bulkPageSize) {
         InstanceUrlPolicy policy = InstanceUrlPolicy.salesforceDefaults();
         if (props.allowLoopback()) {
             policy = policy.allowingLoopback();
@@ -22,6 +23,7 @@ class SalesforceClientConfig {
                 .apiVersion(props.apiVersion())
                 .instanceUrlPolicy(policy)
                 .clock(clock)
+                .bulkPageSize(bulkPageSize)
                 .build());
     }
 }

@@ -1,0 +1,131 @@
+package dev.crosswalk.app.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.SalesforceFixture;
+import dev.crosswalk.app.SalesforceFixture.TestOrg;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Alerts reach a real HTTP receiver on loopback, signed, retried, once per status change. */
+class WebhookAlertsIT extends HealthTestSupport {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Received(String timestamp, String signature, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private String webhookId;
+    private String secret;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks/crosswalk", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+            if (status == 204) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSigner.TIMESTAMP_HEADER),
+                        exchange.getRequestHeaders().getFirst(WebhookSigner.SIGNATURE_HEADER), body));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ApiClient.Reply created = admin.post("/api/v1/webhooks", Map.of("url",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/crosswalk", "description", "test receiver"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        webhookId = created.json().get("id").asString();
+        secret = created.json().get("secret").asString();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        admin.delete("/api/v1/webhooks/" + webhookId);
+        receiver.stop(0);
+    }
+
+    private List<Received> receivedFor(UUID integrationId) {
+        return received.stream().filter(r -> r.json().get("integrationId").asString().equals(integrationId.toString())).toList();
+    }
+
+    private List<Received> awaitReceived(UUID integrationId, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+        while (Instant.now().isBefore(deadline)) {
+            List<Received> r = receivedFor(integrationId);
+            if (r.size() >= count) {
+                return r;
+            }
+            pause(100);
+        }
+        throw new AssertionError("expected " + count + " deliveries, got " + receivedFor(integrationId));
+    }
+
+    @Test
+    void one_signed_alert_into_error_retried_until_delivered_and_one_on_recovery() {
+        TestOrg sf = org("Webhook Org", 20, 5);
+        UUID id = connect(sf);
+        assertThat(alerts(id)).as("the first sync's success is no status change worth an alert").isEmpty();
+
+        failuresLeft.set(1); // the receiver is down once: the delivery is retried with backoff
+        SalesforceFixture.emulator().state().tokens().revokeRefreshTokensOfUser(sf.integrationUserId());
+        syncNow(id).orElseThrow();
+        List<Received> intoError = awaitReceived(id, 1);
+
+        syncNow(id).orElseThrow();
+        probe.probe(id, false);
+        assertThat(reauthorize(id, sf.integrationUsername(), Map.of()).status()).isEqualTo(302);
+        admin.get("/api/v1/integrations/" + id + "/verification?waitSeconds=15");
+        List<Received> all = awaitReceived(id, 2);
+        pause(500);
+
+        assertThat(receivedFor(id)).as("one alert per status change, not per failed run").hasSize(2);
+        assertThat(all).extracting(r -> r.json().get("kind").asString()).containsExactly("INTO_ERROR", "RECOVERED");
+        assertThat(all).allSatisfy(r -> assertThat(WebhookSigner.verify(secret, r.timestamp(), r.body(), r.signature()))
+                .as("signature of " + r.body()).isTrue());
+        assertThat(WebhookSigner.verify("whsec_wrong", intoError.get(0).timestamp(), intoError.get(0).body(),
+                intoError.get(0).signature())).isFalse();
+        JsonNode first = intoError.get(0).json();
+        assertThat(first.get("from").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("to").asString()).isEqualTo("ERROR");
+        assertThat(first.get("errors").get(0).get("code").asString()).isEqualTo("AUTH_REVOKED");
+        assertThat(first.get("errors").get(0).get("fix").asString()).contains("Reauthorize");
+
+        List<JsonNode> listed = alerts(id);
+        assertThat(listed).extracting(a -> a.get("kind").asString()).containsExactly("RECOVERED", "INTO_ERROR");
+        JsonNode delivery = listed.get(1).get("deliveries").get(0);
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+        assertThat(delivery.get("deliveredAt")).isNotNull();
+        assertThat(admin.get("/api/v1/webhooks").body()).contains(webhookId).doesNotContain(secret);
+        assertRecordsEqual(id, sf);
+    }
+
+    @Test
+    void webhooks_need_https_except_on_loopback_and_only_admins_add_them() {
+        ApiClient.Reply plain = admin.post("/api/v1/webhooks", Map.of("url", "http://hooks.example.com/x"));
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(admin.post("/api/v1/webhooks", Map.of("url", "ftp://127.0.0.1/x")).status()).isEqualTo(400);
+    }
+}
