@@ -127,6 +127,15 @@ public class ConnectionService {
         }
     }
 
+    /** A refused sign-in (e.g. the wrong Salesforce org): give its fresh tokens back so no approval lingers. */
+    public void discard(Authorized a) {
+        try {
+            client.oauth().revoke(a.credentials(), true);
+        } catch (SalesforceException e) {
+            LOG.info("revoking the tokens of a refused sign-in failed ({})", e.error().message());
+        }
+    }
+
     /**
      * Keep-alive: uses the refresh token now (Salesforce can expire refresh tokens unused for a
      * while) and stores the result by compare-and-swap. Losing the race to another refresh is fine.

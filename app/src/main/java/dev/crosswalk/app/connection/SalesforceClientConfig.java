@@ -1,9 +1,12 @@
 package dev.crosswalk.app.connection;
 
+import dev.crosswalk.salesforce.Backoff;
 import dev.crosswalk.salesforce.ClientConfig;
 import dev.crosswalk.salesforce.InstanceUrlPolicy;
 import dev.crosswalk.salesforce.SalesforceClient;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +16,9 @@ class SalesforceClientConfig {
 
     @Bean
     SalesforceClient salesforceClient(SalesforceProperties props, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${crosswalk.salesforce.bulk-page-size:0}") int bulkPageSize) {
+            @Value("${crosswalk.salesforce.bulk-page-size:0}") int bulkPageSize,
+            @Value("${crosswalk.salesforce.bulk-first-poll:PT0.25S}")
+            Duration bulkFirstPoll) {
         InstanceUrlPolicy policy = InstanceUrlPolicy.salesforceDefaults();
         if (props.allowLoopback()) {
             policy = policy.allowingLoopback();
@@ -24,6 +29,9 @@ class SalesforceClientConfig {
                 .instanceUrlPolicy(policy)
                 .clock(clock)
                 .bulkPageSize(bulkPageSize)
+                // Small jobs (a verification run after reauthorization) finish in well under a second:
+                // poll early, then back off to the client's usual 30 s ceiling (≈2 extra polls per long job).
+                .bulkPolling(new Backoff(Integer.MAX_VALUE, bulkFirstPoll, Duration.ofSeconds(30), 2))
                 .build());
     }
 }

@@ -99,6 +99,7 @@ public class IntegrationService {
         ConnectionView current = connections.inbound(me.organizationId(), existing.id())
                 .orElseThrow(() -> CrosswalkException.notFound("Connection"));
         if (!current.salesforceOrgId().equals(a.identity().orgId()) && !a.replaceOrg()) {
+            connections.discard(a);
             throw CrosswalkException.of(ErrorCode.SALESFORCE_ORG_MISMATCH, "You signed in to Salesforce org "
                     + a.identity().orgId() + " as " + a.identity().username() + ", but this integration syncs org "
                     + current.salesforceOrgId() + ". Nothing was changed. Sign in to the right org, or choose"
