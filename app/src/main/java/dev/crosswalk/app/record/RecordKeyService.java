@@ -5,6 +5,7 @@ import dev.crosswalk.app.org.OrganizationService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,13 @@ public class RecordKeyService {
 
     /** Computes the keys of the integration's records synced since the last pass, then publishes {@link RecordKeysUpdated}. */
     public RecordKeysUpdated recompute(UUID organizationId, UUID integrationId) {
-        Instant now = clock.instant();
         RecordKeysUpdated result = tx.execute(status -> {
-            RecordKeyStore.Checkpoint checkpoint = store.lock(organizationId, integrationId, now);
+            RecordKeyStore.Checkpoint checkpoint = store.lock(organizationId, integrationId, clock.instant());
+            // Taken under the lock and after the previous pass: changed_at only ever grows per
+            // integration, even across nodes with skewed clocks, so a consumer's changed_at
+            // watermark never skips a pass.
+            Instant now = latest(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    checkpoint.updatedAt().plus(1, ChronoUnit.MICROS));
             boolean everything = checkpoint.rulesVersion() != MatchKeys.RULES_VERSION;
             // Look back a little before the checkpoint: a sync on a node whose clock lags stamps
             // synced_at in the past. Records already keyed from that version are skipped by the query.
@@ -98,6 +103,10 @@ public class RecordKeyService {
         });
         events.publishEvent(result);
         return result;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Recomputes every integration of the member's organization (Admins): after changing the lists, say. */

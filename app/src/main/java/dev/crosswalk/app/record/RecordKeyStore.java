@@ -30,7 +30,7 @@ class RecordKeyStore {
     }
 
     /** Where computation stands for an integration; locks the checkpoint row until the transaction ends. */
-    record Checkpoint(Optional<Instant> computedThrough, int rulesVersion) {
+    record Checkpoint(Optional<Instant> computedThrough, int rulesVersion, Instant updatedAt) {
     }
 
     /** A synced record as key computation reads it. */
@@ -44,9 +44,11 @@ class RecordKeyStore {
                 insert into record_key_checkpoint (integration_id, organization_id, computed_through, rules_version, updated_at)
                 values (?, ?, null, ?, ?) on conflict (integration_id) do nothing""")
                 .params(integrationId, organizationId, MatchKeys.RULES_VERSION, Timestamp.from(now)).update();
-        return jdbc.sql("select computed_through, rules_version from record_key_checkpoint where integration_id = ? for update")
+        return jdbc.sql("select computed_through, rules_version, updated_at from record_key_checkpoint where integration_id = ?"
+                        + " for update")
                 .param(integrationId)
-                .query((rs, n) -> new Checkpoint(Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant), rs.getInt(2)))
+                .query((rs, n) -> new Checkpoint(Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant), rs.getInt(2),
+                        rs.getTimestamp(3).toInstant()))
                 .single();
     }
 
@@ -127,7 +129,7 @@ class RecordKeyStore {
     void advance(UUID integrationId, Instant computedThrough, Instant now) {
         jdbc.sql("""
                 update record_key_checkpoint
-                set computed_through = greatest(?, computed_through), rules_version = ?, updated_at = ?
+                set computed_through = greatest(?, computed_through), rules_version = ?, updated_at = greatest(?, updated_at)
                 where integration_id = ?""")
                 .params(computedThrough == null ? null : Timestamp.from(computedThrough), MatchKeys.RULES_VERSION,
                         Timestamp.from(now), integrationId)
