@@ -2,7 +2,6 @@ package dev.crosswalk.app.record;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
-import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
  * missed one, so each tenant of a hosting platform keeps its own key, and the bare platform
  * suffix gives none ({@link KeyReason#PUBLIC_SUFFIX_ONLY}).
  *
- * <p>Keys are ASCII (IDNs in punycode via {@link IDN#toASCII}, IDNA 2003 mapping: {@code ß}
- * becomes {@code ss}), lower case, without a trailing dot. Thread-safe and immutable.
+ * <p>Keys are ASCII (IDNs in punycode, {@link Idna}: {@code straße.de} is {@code xn--strae-oqa.de}
+ * as registries have it), lower case, without a trailing dot. Thread-safe and immutable.
  */
 final class DomainKeys {
     private static final Set<String> PLACEHOLDERS = Set.of(
@@ -152,7 +151,7 @@ final class DomainKeys {
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            ascii = Idna.toAscii(host);
         } catch (IllegalArgumentException e) {
             return KeyResult.none(KeyReason.MALFORMED);
         }

@@ -17,7 +17,7 @@ public final class MatchKeys {
      * personal provider, a parsing rule): stored keys computed under an older version are then
      * recomputed after the next sync.
      */
-    public static final int RULES_VERSION = 1;
+    public static final int RULES_VERSION = 2;
 
     private static final MatchKeys STANDARD = new MatchKeys(
             DomainList.load("/matching/personal-email-domains.txt"),

@@ -192,6 +192,32 @@ class MatchKeysTest {
     }
 
     @Nested
+    class Idn {
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                straße              | strae-oqa
+                müller-bau          | mller-bau-q9a
+                例え                 | r8jz45g
+                ليهمابتكلموشعربي؟     | egbpdaj6bu4bxfgehfvwxn
+                他们为什么不说中文      | ihqwcrb4cv8a8dqg056pqjye
+                bücher              | bcher-kva
+                ελληνικάς           | hxargifdar2c
+                ñandú               | and-6ma2c
+                """)
+        void punycode_follows_rfc_3492(String label, String expected) {
+            assertThat(Idna.encode(label)).isEqualTo(expected);
+        }
+
+        @Test
+        void deviation_letters_are_kept_as_idna_2008_registries_have_them() {
+            assertThat(keys.website("https://www.Straße.de/").keyOrNull()).isEqualTo("xn--strae-oqa.de");
+            assertThat(keys.website("xn--strae-oqa.de").keyOrNull()).isEqualTo("xn--strae-oqa.de");
+            assertThat(keys.website("strasse.de").keyOrNull()).isEqualTo("strasse.de");
+            assertThat(keys.email("jürgen@größe.de").keyOrNull()).isEqualTo("xn--gre-6ka8i.de");
+        }
+    }
+
+    @Nested
     class Lists {
         @Test
         void the_personal_email_list_has_at_least_50_providers_and_matches_them_in_any_country() {
