@@ -177,6 +177,31 @@ class RecordKeysIT extends AppIntegrationTest {
     }
 
     @Test
+    void new_matching_rules_recompute_every_record_once_and_nothing_else_is_redone() {
+        TestOrg sf = SalesforceFixture.newOrg("Versioned Corp");
+        sf.addAccount("One Inc", "one-keys.com");
+        sf.addAccount("Two Inc", "two-keys.com");
+        sf.addLead("Person", "Three", "p@three-keys.com");
+        String integrationId = connect(sf);
+        awaitRun(integrationId, 1);
+        awaitKeys(integrationId);
+        jdbc.sql("update record_key_checkpoint set rules_version = rules_version - 1 where integration_id = ?")
+                .param(UUID.fromString(integrationId)).update();
+
+        JsonNode first = recomputed(integrationId);
+        assertThat(first.get("recordsComputed").asInt()).isEqualTo(3);
+        assertThat(first.get("keysChanged").asInt()).as("same rules here, so no key changed").isZero();
+        assertThat(recomputed(integrationId).get("recordsComputed").asInt()).isZero();
+    }
+
+    private JsonNode recomputed(String integrationId) {
+        ApiClient.Reply r = admin.post("/api/v1/records/keys/recompute", Map.of());
+        assertThat(r.status()).isEqualTo(200);
+        return r.json().valueStream().filter(u -> u.get("integrationId").asString().equals(integrationId)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void viewers_read_key_statistics_but_change_neither_domains_nor_keys() {
         String email = "viewer-" + UUID.randomUUID() + "@acme-test.example";
         assertThat(admin.post("/api/v1/members", Map.of("email", email, "password", "viewer-password", "role", "VIEWER"))
