@@ -45,7 +45,8 @@ public record Proof(String source, UUID runId, boolean connectionWorks, boolean 
         return switch (code.scope()) {
             case CONNECTION -> connectionWorks;
             case QUOTA -> quotaOk;
-            case OBJECT -> object == null ? connectionWorks && !objectsRead.isEmpty()
+            // a problem not tied to an object (Salesforce unreachable for the probe) is gone once a call works
+            case OBJECT -> object == null ? connectionWorks
                     : objectsRead.contains(object) || (isPermissionCode(code) && objectsPermitted.contains(object));
             case FIELD -> object != null && ((objectsRead.contains(object)
                     && (field == null || fieldsRead.getOrDefault(object, Set.of()).contains(field)))
