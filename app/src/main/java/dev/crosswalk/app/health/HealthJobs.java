@@ -7,7 +7,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import dev.crosswalk.app.sync.SyncLauncher;
+import dev.crosswalk.app.sync.SyncTrigger;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +28,13 @@ class HealthJobs {
             @Value("${crosswalk.health.probe-sweep:PT1M}") Duration sweep) {
         return Tasks.recurring("health-probe", FixedDelay.of(sweep))
                 .execute((instance, ctx) -> probe.probeDue(clock.instant()));
+    }
+
+    @Bean
+    OneTimeTask<Void> syncRetryTask(@Lazy SyncLauncher launcher) {
+        return Tasks.oneTime(TransientRetry.TASK, Void.class)
+                .execute((instance, ctx) -> launcher.launch(UUID.fromString(instance.getId()),
+                        SyncTrigger.SCHEDULE));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import dev.crosswalk.app.health.Problem;
 import dev.crosswalk.app.health.Problems;
 import dev.crosswalk.app.health.Proof;
 import dev.crosswalk.app.health.QuotaGuard;
+import dev.crosswalk.app.health.TransientRetry;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.LimitInfo;
@@ -62,12 +63,15 @@ public class SyncEngine {
     private final Duration bulkTimeout;
     private final HealthService health;
     private final QuotaGuard quota;
+    private final TransientRetry retry;
 
     SyncEngine(org.springframework.context.ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
-            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout, HealthService health, QuotaGuard quota) {
+            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout, HealthService health, QuotaGuard quota,
+            TransientRetry retry) {
+        this.retry = retry;
         this.health = health;
         this.quota = quota;
         this.events = events;
@@ -152,6 +156,13 @@ public class SyncEngine {
         health.recordUsage(connection.id(), usage);
         health.observe(integration.organizationId(), integrationId, connection.id(), state.problems,
                 Proof.ofRun(runId, connectionWorked, usage != null && !quota.over(usage), state.fieldsRead), true);
+        if (!terminal && state.problems.stream().anyMatch(p -> p.code().isTransient())) {
+            int seen = health.openErrors(integrationId).stream().filter(e -> e.code().isTransient())
+                    .mapToInt(e -> e.occurrences()).max().orElse(1);
+            retry.schedule(integrationId, seen);
+        } else if (state.problems.stream().noneMatch(p -> p.code().isTransient())) {
+            retry.cancel(integrationId);
+        }
         events.publishEvent(new SyncFinished(integration.organizationId(), integrationId, runId, trigger, status));
         return Optional.of(runId);
     }

@@ -348,6 +348,7 @@ class ConnectionFaultsIT extends HealthTestSupport {
                 state().faults().failNext(1, JOBS, 400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record");
                 JsonNode run = syncNow(id).orElseThrow();
                 assertThat(run.get("status").asString()).isEqualTo("PARTIAL");
+                assertThat(pendingRetries(id)).as("a retry with backoff is pending").isEqualTo(1);
                 if (i < 3) {
                     assertThat(openErrors(id)).as("run " + i).isEmpty();
                     assertThat(health(id).get("pendingTransient").asInt()).isEqualTo(1);
@@ -361,7 +362,13 @@ class ConnectionFaultsIT extends HealthTestSupport {
             assertThat(syncNow(id).orElseThrow().get("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(openCodes(id)).isEmpty();
             assertThat(status(id)).isEqualTo("ACTIVE");
+            assertThat(pendingRetries(id)).as("nothing left to retry").isZero();
             assertRecordsEqual(id, sf);
+        }
+
+        private int pendingRetries(UUID id) {
+            return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'sync-retry' and task_instance = ?")
+                    .param(id.toString()).query(Integer.class).single();
         }
     }
 }
