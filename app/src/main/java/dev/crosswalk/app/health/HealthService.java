@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +92,30 @@ public class HealthService {
             }
         }
         throw new IllegalStateException("status of integration " + integrationId + " keeps changing under us");
+    }
+
+    /**
+     * Errors about objects or fields no longer selected in the integration's settings are moot:
+     * closed with {@code cleared_by = settings} (they come back if the object is chosen again and
+     * still fails). Not the same as a run that skipped an object, which clears nothing about it.
+     */
+    public List<IntegrationError> clearDeselected(UUID integrationId, Map<String, List<String>> selected) {
+        return newTx.execute(s -> {
+            Instant now = clock.instant();
+            List<IntegrationError> cleared = new ArrayList<>();
+            for (IntegrationError e : errors.open(integrationId)) {
+                boolean objectScoped = e.code().scope() == HealthCode.Scope.OBJECT || e.code().scope() == HealthCode.Scope.FIELD;
+                if (!objectScoped || e.object() == null) {
+                    continue;
+                }
+                boolean moot = !selected.containsKey(e.object()) || (e.code() == HealthCode.FIELD_MISSING && e.field() != null
+                        && !selected.get(e.object()).contains(e.field()));
+                if (moot && errors.clear(e.id(), now, "settings", null) == 1) {
+                    cleared.add(e);
+                }
+            }
+            return cleared;
+        });
     }
 
     /** Remembers the org's API usage as a response reported it. */

@@ -154,6 +154,7 @@ public class SyncEngine {
         }
         LimitInfo usage = sf.lastLimitInfo().orElse(null);
         health.recordUsage(connection.id(), usage);
+        health.clearDeselected(integrationId, integration.settings().objects());
         health.observe(integration.organizationId(), integrationId, connection.id(), state.problems,
                 Proof.ofRun(runId, connectionWorked, usage != null && !quota.over(usage), state.fieldsRead), true);
         if (!terminal && state.problems.stream().anyMatch(p -> p.code().isTransient())) {

@@ -186,12 +186,19 @@ class ConnectionFaultsIT extends HealthTestSupport {
             assertThat(probed.preflight()).anyMatch(l -> l.requirement().equals("Read on Lead") && l.status().equals("FAIL"));
             assertThat(probed.problems()).extracting(Problem::code).containsExactly(HealthCode.PERMISSION_MISSING);
 
-            // a run that does not read Lead does not clear the Lead error
+            // still selected and still unreadable: a second run sees it again (no new row, one more occurrence)
+            syncNow(id).orElseThrow();
+            assertThat(openErrors(id)).singleElement().satisfies(e -> assertThat(e.get("occurrences").asInt()).isEqualTo(3));
+
+            // deselecting Lead makes its error moot: closed "by settings", not by a run that read Lead
             var onlyAccount = admin.patch("/api/v1/integrations/" + id + "/settings",
                     Map.of("objects", Map.of("Account", List.of("Industry"))));
             assertThat(onlyAccount.status()).as(onlyAccount.body()).isEqualTo(200);
             syncNow(id).orElseThrow();
-            assertThat(openCodes(id)).containsExactly("PERMISSION_MISSING");
+            assertThat(openCodes(id)).isEmpty();
+            assertThat(errorHistory(id)).filteredOn(e -> e.get("code").asString().equals("PERMISSION_MISSING"))
+                    .allSatisfy(e -> assertThat(e.get("clearedBy").asString()).isEqualTo("settings"));
+            assertThat(status(id)).isEqualTo("ACTIVE");
 
             PermissionAdmin.setObjectPermissions(sf.org(), sf.permissionSetId(), "Lead", READ_ALL_FIELDS);
             assertThat(admin.patch("/api/v1/integrations/" + id + "/settings",
