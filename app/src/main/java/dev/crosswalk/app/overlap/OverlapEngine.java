@@ -50,6 +50,9 @@ public class OverlapEngine {
             n += jdbc.sql(insertNamePairs("a.organization_id = :a", "b.organization_id = :b"))
                     .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).update();
         }
+        // Fresh statistics right away: the next incremental pass must see a large overlap_pair and
+        // probe its index per changed record (with none, a planner once looped over every pair per change).
+        jdbc.sql("analyze overlap_pair").update();
         return n;
     }
 
@@ -88,9 +91,11 @@ public class OverlapEngine {
         boolean mineIsA = p.inviterOrgId().equals(organizationId);
         String side = mineIsA ? "a" : "b";
         String changed = "c.integration_id = :integration and c.changed_at > :fromTs and c.changed_at <= :toTs";
-        jdbc.sql("delete from overlap_pair x using record_key c where x.partnership_id = :p and " + changed
-                        + " and x." + side + "_integration_id = c.integration_id and x." + side + "_object = c.object and x."
-                        + side + "_sf_id = c.sf_id")
+        // Driven by the (few) changed records: one index probe into overlap_pair each, whatever the statistics say.
+        jdbc.sql("delete from overlap_pair x where x.ctid in (select d.ctid from record_key c cross join lateral"
+                        + " (select y.ctid from overlap_pair y where y.partnership_id = :p and y." + side
+                        + "_integration_id = c.integration_id and y." + side + "_object = c.object and y." + side
+                        + "_sf_id = c.sf_id) d where " + changed + ")")
                 .param("p", p.id()).param("integration", integrationId).param("fromTs", Timestamp.from(from))
                 .param("toTs", Timestamp.from(to)).update();
         // The changed records play side "a" or "b" of the partnership; the partner's records the other.

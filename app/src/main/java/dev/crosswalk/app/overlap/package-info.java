@@ -1,0 +1,36 @@
+/**
+ * Overlaps: the accounts two partners have in common, as far as each side shares them.
+ *
+ * <h2>Map</h2>
+ * <ul>
+ * <li>{@link dev.crosswalk.app.overlap.OverlapEngine}: record pairs per active partnership in
+ *     {@code overlap_pair} (a = inviter, b = invitee, evidence DOMAIN or NAME, the matched key),
+ *     computed set-based from {@code record_key}: full on acceptance and on a name-matching change,
+ *     incremental on {@code RecordKeysUpdated} (only records whose {@code changed_at} is after the
+ *     integration's {@code overlap_watermark.pairs_at}), cleared on revocation or decline.
+ * <li>{@link dev.crosswalk.app.overlap.OverlapReportService}: the matrix (my populations × the
+ *     partner populations I may see), overlapping rows with exactly the shared fields, greenfield.
+ * <li>{@code ReportRules}: the one place deciding what a report may show, over
+ *     {@link dev.crosswalk.app.partner.SharingPolicy}; the in-memory model in the tests goes through
+ *     it too, and the never-leaks property runs 10,000 generated situations against it.
+ * </ul>
+ *
+ * <h2>Easy to get wrong</h2>
+ * <ul>
+ * <li>Pairs do not depend on populations: membership is joined in at read time, so editing a
+ *     population never re-matches anything (and membership changes need no engine work).
+ * <li>Reports check the partnership's status themselves; pairs of a revoked partnership are also
+ *     deleted, but a report must never rely on that (the property test leaves stale pairs).
+ * <li>A hidden partner population answers 404 (indistinguishable from one that does not exist);
+ *     counts-only answers 403 for rows.
+ * <li>Partner fields are projected inside PostgreSQL from a bound array of the allowed names; the
+ *     partner's Salesforce ids never leave the database.
+ * <li>Names match only with name matching on for <em>both</em> sides, and only where at least one
+ *     record has no domain: two different domains are never overridden by equal names.
+ * <li>Domains either organization declared as its own ({@code organization_domain}) are never an
+ *     overlap between the two: that is the partner itself, not a shared account.
+ * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
+ *     without it, both sides syncing at once could each miss the other's new keys.
+ * </ul>
+ */
+package dev.crosswalk.app.overlap;
