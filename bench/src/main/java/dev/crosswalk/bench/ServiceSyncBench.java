@@ -1,0 +1,354 @@
+package dev.crosswalk.bench;
+
+import dev.crosswalk.emulator.EmulatorOptions;
+import dev.crosswalk.emulator.EmulatorState;
+import dev.crosswalk.emulator.SalesforceEmulator;
+import dev.crosswalk.emulator.model.Org;
+import dev.crosswalk.emulator.model.Record;
+import dev.crosswalk.emulator.model.RecordLifecycle;
+import dev.crosswalk.emulator.model.SObjectType;
+import dev.crosswalk.emulator.seed.OverlapPlan;
+import dev.crosswalk.emulator.seed.SeedLoader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 5's service benchmarks, end to end with real processes:
+ * <ul>
+ *   <li>P1: the first (full) sync of N Accounts, emulator → Crosswalk → PostgreSQL (the service jar
+ *       on its embedded PostgreSQL, {@code -Xmx512m}), next to jsforce's {@code bulk2.query} only
+ *       downloading and parsing the same SOQL; ratio = jsforce seconds / service seconds (goal ≥ 1);
+ *       the service's peak used heap sampled from its own metrics (goal ≤ 512 MB).</li>
+ *   <li>P2: after 1% of the Accounts change, the incremental sync's time as a share of the full one
+ *       (goal ≤ 3%) and its API calls per object (goal ≤ 3).</li>
+ * </ul>
+ */
+public final class ServiceSyncBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CLIENT_ID = "crosswalk-bench";
+    private static final String CLIENT_SECRET = "bench-secret-" + UUID.randomUUID();
+    private static final String ADMIN = "admin@bench.example";
+    private static final String ADMIN_PASSWORD = "bench-admin-" + UUID.randomUUID();
+    private static final String SF_PASSWORD = "bench-sf-" + UUID.randomUUID();
+    /** The SOQL the service runs for Account with the default (recommended) fields. */
+    private static final String SOQL = "SELECT Id, OwnerId, Name, Website, IsDeleted, SystemModstamp, CreatedDate, Type, Industry,"
+            + " BillingCountry, NumberOfEmployees, AnnualRevenue FROM Account ORDER BY SystemModstamp ASC";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final List<String[]> rows = new ArrayList<>();
+    private String base;
+    private String auth;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new ServiceSyncBench().run(Integer.parseInt(a.getOrDefault("accounts", "1000000")), Path.of(a.get("jar")),
+                Path.of(a.get("jsforce")), Path.of(a.get("conformance")), Path.of(a.getOrDefault("out", "bench/results/service-sync.csv")),
+                a.getOrDefault("service-heap", "512m"));
+    }
+
+    void run(int accounts, Path jar, Path jsforce, Path conformance, Path out, String serviceHeap) throws Exception {
+        add("load_average_at_start", fmt(HeapProbe.loadAverage()), "", "");
+        add("accounts", Integer.toString(accounts), "records", "");
+        Path dir = Files.createTempDirectory("crosswalk-bench-");
+        try (SalesforceEmulator sf = SalesforceEmulator.start(EmulatorOptions.builder().port(0).dailyApiRequests(100_000_000).build())) {
+            EmulatorState state = sf.state();
+            state.addConnectedApp("Crosswalk bench", CLIENT_ID, CLIENT_SECRET, List.of("http://127.0.0.1:*/*"),
+                    Set.of("api", "refresh_token", "id"));
+            Org org = state.createOrg("Bench");
+            String username = "integration@bench.example";
+            String user = state.createUser(org, new EmulatorState.NewUser(username, "Integration", "User", username,
+                    EmulatorState.PROFILE_ADMIN), SF_PASSWORD);
+            long t0 = System.nanoTime();
+            new SeedLoader().load(org, OverlapPlan.builder(OverlapPlan.DEMO_SEED).org("Bench", accounts, 0).build().org("Bench"),
+                    List.of(user), user, null);
+            System.out.printf(Locale.ROOT, "seeded %,d accounts in %.1f s%n", accounts, (System.nanoTime() - t0) / 1e9);
+
+            // jsforce: the same SOQL through Bulk API 2.0 queryAll, download and parse only.
+            String token = state.tokens().issueSession(org, user, CLIENT_ID, Set.of("api"), null).token();
+            ProcessBuilder node = new ProcessBuilder("node", jsforce.toString(), sf.baseUrl(), "59.0", SOQL).redirectErrorStream(true);
+            node.environment().put("SF_ACCESS_TOKEN", token);
+            node.environment().put("MAX_RECORDS", Integer.toString(accounts));
+            node.environment().put("CONFORMANCE_PACKAGE_JSON", conformance.toAbsolutePath().toString());
+            String result = new String(node.start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("RESULT records=(\\d+) seconds=([\\d.]+) peak_rss_mb=(\\d+)").matcher(result);
+            if (!m.find() || Long.parseLong(m.group(1)) != accounts) {
+                throw new IllegalStateException("jsforce run failed: " + result);
+            }
+            double jsforceSeconds = Double.parseDouble(m.group(2));
+            System.out.println("jsforce: " + m.group());
+            add("p1_jsforce_bulk2_query_seconds", m.group(2), "s", "");
+            add("p1_jsforce_records_per_s", fmt(accounts / jsforceSeconds), "records/s", "");
+            add("p1_jsforce_peak_rss", m.group(3), "MB", "");
+
+            // The service, as a process on its embedded PostgreSQL.
+            int port = freePort();
+            base = "http://127.0.0.1:" + port;
+            auth = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            Path log = dir.resolve("service.log");
+            Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + serviceHeap, "-jar", jar.toString(), "--server.port=" + port,
+                    "--crosswalk.data-dir=" + dir.resolve("data"), "--crosswalk.bootstrap.organization=Bench Corp",
+                    "--crosswalk.bootstrap.admin-email=" + ADMIN, "--crosswalk.bootstrap.admin-password=" + ADMIN_PASSWORD,
+                    "--crosswalk.salesforce.client-id=" + CLIENT_ID, "--crosswalk.salesforce.client-secret=" + CLIENT_SECRET,
+                    "--crosswalk.salesforce.allow-loopback=true").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                awaitReady(service, log);
+                String integrationId = connect(sf.baseUrl(), username);
+                HeapSampler heap = new HeapSampler(service.pid());
+                JsonNode full = awaitRuns(integrationId, 1);
+                heap.stop();
+                // Later runs sync Account only, so the P2 run's API calls are those of one object.
+                send("PATCH", "/api/v1/integrations/" + integrationId + "/settings",
+                        "{\"objects\":{\"Account\":[\"Type\",\"Industry\",\"BillingCountry\",\"NumberOfEmployees\",\"AnnualRevenue\"]}}");
+                double fullSeconds = seconds(full);
+                check(full, accounts);
+                add("p1_service_full_sync_seconds", fmt(fullSeconds), "s", "");
+                add("p1_service_records_per_s", fmt(accounts / fullSeconds), "records/s", "");
+                add("p1_ratio_jsforce_over_service", fmt(jsforceSeconds / fullSeconds), "x", ">= 1.0");
+                add("p1_service_peak_heap_used", Long.toString(heap.peak.get() >> 20), "MB", "<= 512");
+                add("p1_service_max_heap", serviceHeap, "", "");
+                add("p1_service_api_calls", full.get("apiCalls").asString(), "calls", "");
+
+                // P1 is saved before P2 starts: P2 waits for whatever runs after a sync on the node.
+                print();
+                write(out);
+                rows.clear();
+
+                int changed = accounts / 100;
+                change(org, user, changed);
+                // The run's db-scheduler execution ends only after the SyncFinished listeners (record keys,
+                // populations, overlaps) are done: until then Sync now answers 409. Wait for it.
+                Instant queuedBy = Instant.now().plus(Duration.ofMinutes(30));
+                while (send("POST", "/api/v1/integrations/" + integrationId + "/sync", "{}").statusCode() == 409) {
+                    if (Instant.now().isAfter(queuedBy)) {
+                        throw new IllegalStateException("Sync now was refused for 30 minutes");
+                    }
+                    Thread.sleep(1000);
+                }
+                add("p2_wait_for_previous_execution_seconds", fmt(Duration.between(queuedBy.minus(Duration.ofMinutes(30)),
+                        Instant.now()).toNanos() / 1e9), "s", "");
+                JsonNode incremental = awaitRuns(integrationId, 2);
+                double incSeconds = seconds(incremental);
+                add("p2_changed_records", Integer.toString(changed), "records", "");
+                add("p2_incremental_records_read", incremental.get("recordsRead").asString(), "records", "");
+                add("p2_incremental_seconds", fmt(incSeconds), "s", "");
+                add("p2_incremental_share_of_full", fmt(100 * incSeconds / fullSeconds), "%", "<= 3");
+                add("p2_api_calls_per_object", fmt(incremental.get("apiCalls").asDouble() / incremental.get("objects").size()),
+                        "calls", "<= 3");
+                add("p2_objects", Integer.toString(incremental.get("objects").size()), "", "");
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+        print();
+        write(out);
+    }
+
+    private static void check(JsonNode run, int accounts) {
+        if (!run.get("status").asString().equals("SUCCEEDED") || run.get("recordsRead").asLong() < accounts) {
+            throw new IllegalStateException("the full sync did not succeed: " + run);
+        }
+    }
+
+    private static double seconds(JsonNode run) {
+        return Duration.between(Instant.parse(run.get("startedAt").asString()), Instant.parse(run.get("endedAt").asString()))
+                .toNanos() / 1e9;
+    }
+
+    /** 1% of the Accounts renamed in Salesforce (modstamp and LastModified bumped like a user edit). */
+    private static void change(Org org, String user, int count) {
+        org.writeRun(() -> {
+            SObjectType t = org.type("Account").orElseThrow();
+            int i = 0;
+            for (Record r : org.store(t).all()) {
+                if (i++ % 100 != 0) {
+                    continue;
+                }
+                r.set(t.require("Name"), "Changed " + r.id());
+                RecordLifecycle.touch(org, t, r, user);
+            }
+        });
+    }
+
+    /**
+     * Peak used heap of the service (survivors + eden + old), sampled every 250 ms with {@code jstat}
+     * from outside, so sampling costs the service nothing.
+     */
+    private static final class HeapSampler {
+        final AtomicLong peak = new AtomicLong();
+        private final Process jstat;
+        private final Thread reader;
+
+        HeapSampler(long pid) throws IOException {
+            jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                    Long.toString(pid), "250").redirectErrorStream(true).start();
+            reader = new Thread(this::read, "jstat-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                List<String> header = null;
+                for (String line; (line = lines.readLine()) != null; ) {
+                    List<String> cells = List.of(line.trim().split("\\s+"));
+                    if (cells.contains("EU")) {
+                        header = cells;
+                    } else if (header != null && cells.size() == header.size()) {
+                        double kb = 0;
+                        for (String c : List.of("S0U", "S1U", "EU", "OU")) {
+                            kb += Double.parseDouble(cells.get(header.indexOf(c)));
+                        }
+                        peak.accumulateAndGet((long) (kb * 1024), Math::max);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // jstat ended
+            }
+        }
+
+        void stop() throws InterruptedException {
+            jstat.destroy();
+            reader.join(2000);
+        }
+    }
+
+    private String connect(String emulatorUrl, String username) throws Exception {
+        JsonNode started = JSON.readTree(send("POST", "/api/v1/integrations/salesforce/authorize",
+                "{\"loginHost\":\"" + emulatorUrl + "\",\"name\":\"Bench\"}").body());
+        URI authorize = URI.create(started.get("authorizeUrl").asString());
+        URI post = authorize.resolve("/services/oauth2/authorize");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = form(post, "request_id=" + enc(requestId(page.body())) + "&username=" + enc(username)
+                + "&password=" + enc(SF_PASSWORD));
+        HttpResponse<String> approved = login.statusCode() == 302 ? login
+                : form(post, "request_id=" + enc(requestId(login.body())) + "&decision=allow");
+        URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
+        send("GET", callback.getPath() + "?" + callback.getRawQuery(), null);
+        return JSON.readTree(send("GET", "/api/v1/integrations", null).body()).get(0).get("integration").get("id").asString();
+    }
+
+    private JsonNode awaitRuns(String integrationId, int count) throws InterruptedException {
+        while (true) {
+            JsonNode runs = JSON.readTree(send("GET", "/api/v1/integrations/" + integrationId + "/runs", null).body());
+            if (runs.size() >= count && !runs.get(0).get("status").asString().equals("RUNNING")) {
+                return runs.get(0);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private void awaitReady(Process service, Path log) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not start; see " + log);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> form(URI uri, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String requestId(String html) {
+        Matcher m = Pattern.compile("name=\"request_id\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"request_id\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no request_id in " + html);
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private void add(String metric, String value, String unit, String target) {
+        rows.add(new String[] {metric, value, unit, target});
+    }
+
+    private void print() {
+        System.out.printf(Locale.ROOT, "%-34s %14s %-10s %s%n", "metric", "value", "unit", "target");
+        for (String[] r : rows) {
+            System.out.printf(Locale.ROOT, "%-34s %14s %-10s %s%n", r[0], r[1], r[2], r[3]);
+        }
+    }
+
+    private void write(Path out) throws IOException {
+        Files.createDirectories(out.getParent());
+        boolean header = !Files.exists(out);
+        StringBuilder sb = new StringBuilder();
+        if (header) {
+            sb.append("date,metric,value,unit,target\n");
+        }
+        String date = LocalDate.now().toString();
+        for (String[] r : rows) {
+            sb.append(date).append(',').append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append(',')
+                    .append(r[3]).append('\n');
+        }
+        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+}
