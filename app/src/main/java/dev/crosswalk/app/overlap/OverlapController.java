@@ -44,7 +44,8 @@ class OverlapController {
     @GetMapping("/overlaps")
     @Operation(summary = "Overlapping records of one population pair, with exactly the fields the partner shares")
     List<OverlapReports.OverlapRow> overlaps(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
-            @RequestParam UUID myPopulation, @RequestParam UUID partnerPopulation, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) UUID myPopulation, @RequestParam(required = false) UUID partnerPopulation,
+            @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         return reports.overlaps(me, partnershipId, myPopulation, partnerPopulation, limit, offset);
     }
@@ -52,7 +53,7 @@ class OverlapController {
     @GetMapping("/greenfield")
     @Operation(summary = "Partner records that overlap none of yours (populations shared with ALL only)")
     List<OverlapReports.GreenfieldRow> greenfield(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
-            @RequestParam UUID partnerPopulation, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) UUID partnerPopulation, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         return reports.greenfield(me, partnershipId, partnerPopulation, limit, offset);
     }

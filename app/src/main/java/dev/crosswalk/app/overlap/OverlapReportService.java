@@ -102,6 +102,9 @@ public class OverlapReportService {
     public List<OverlapRow> overlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, int limit,
             int offset) {
         Partnership p = partnerships.find(viewer, partnershipId);
+        // Parameters are checked after the partnership: a foreign partnership is 404 whatever else is asked.
+        requireParameter(myPopulationId, "myPopulation");
+        requireParameter(partnerPopulationId, "partnerPopulation");
         populations.find(viewer, myPopulationId);
         Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
         Side side = Side.of(p, viewer);
@@ -130,6 +133,7 @@ public class OverlapReportService {
     @Transactional(readOnly = true)
     public List<GreenfieldRow> greenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, int limit, int offset) {
         Partnership p = partnerships.find(viewer, partnershipId);
+        requireParameter(partnerPopulationId, "partnerPopulation");
         Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
         if (!rows.greenfield()) {
             throw CrosswalkException.forbidden("The partner shares only overlapping records of this population");
@@ -155,6 +159,12 @@ public class OverlapReportService {
         return shown(p, me.organizationId()).stream()
                 .map(s -> Column.of(s.population().id(), s.population().name(), s.population().baseObject(), s.visibility()))
                 .toList();
+    }
+
+    private static void requireParameter(UUID value, String name) {
+        if (value == null) {
+            throw CrosswalkException.of(dev.crosswalk.app.system.ErrorCode.VALIDATION_FAILED, name + ": required");
+        }
     }
 
     private List<ReportRules.Shown> shown(Partnership p, UUID viewer) {

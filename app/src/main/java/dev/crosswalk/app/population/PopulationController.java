@@ -1,6 +1,11 @@
 package dev.crosswalk.app.population;
 
 import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/populations")
 @Tag(name = "Populations", description = "Segments of your synced Accounts and Leads, kept current after each sync")
 class PopulationController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PopulationService service;
 
     PopulationController(PopulationService service) {
@@ -50,7 +56,17 @@ class PopulationController {
     @PatchMapping("/{id}")
     @Operation(summary = "Rename a population or change its filter (Admins only); membership is recomputed")
     PopulationService.View update(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID id,
-            @RequestBody PopulationService.Draft draft) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PopulationService.Draft.class)))
+            @RequestBody JsonNode body) {
+        // The population is looked up before the body is read: another tenant's id is 404 whatever the body says.
+        service.find(me.organizationId(), id);
+        PopulationService.Draft draft;
+        try {
+            draft = JSON.treeToValue(body, PopulationService.Draft.class);
+        } catch (JacksonException e) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "not a population: " + e.getOriginalMessage());
+        }
         return service.update(me, id, draft);
     }
 
