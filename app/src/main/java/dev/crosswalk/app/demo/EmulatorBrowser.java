@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * Plays the admin's browser against the emulator's sign-in page, so the demo connects through
  * the very OAuth round trip a person would make (authorize → login form → approval → callback).
  */
-final class EmulatorBrowser {
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\"\\s+value=\"([^\"]+)\"");
+public final class EmulatorBrowser {
+    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"request_id\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Signs in and returns the callback URL Salesforce redirects to (with {@code code} and {@code state}). */
-    URI signIn(URI authorizeUrl, String username, String password) {
+    public URI signIn(URI authorizeUrl, String username, String password) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(authorizeUrl).GET().build());
         if (page.statusCode() == 302) {
             return location(page);
@@ -31,6 +31,9 @@ final class EmulatorBrowser {
                 + "&password=" + enc(password)));
         if (afterLogin.statusCode() == 302) {
             return location(afterLogin);
+        }
+        if (!afterLogin.body().contains("approve-form")) {
+            throw new IllegalStateException("the emulator did not accept the sign-in of " + username);
         }
         return location(send(form(post, "request_id=" + enc(requestId(afterLogin.body())) + "&decision=allow")));
     }
@@ -45,7 +48,7 @@ final class EmulatorBrowser {
         if (!m.find()) {
             throw new IllegalStateException("the emulator's sign-in page has no request_id (wrong password?)");
         }
-        return m.group(1);
+        return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     private static HttpRequest form(URI uri, String body) {
