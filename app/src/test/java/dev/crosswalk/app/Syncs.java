@@ -28,12 +28,16 @@ public final class Syncs {
                 .findFirst().orElseThrow().get("integration").get("id").asString();
     }
 
-    /** Waits until the integration has at least {@code runs} runs and the newest is finished; returns it. */
+    /**
+     * Waits until the integration has at least {@code runs} runs and the newest is finished and
+     * matched (its records keyed, in their populations, overlaps re-matched); returns it.
+     */
     public static JsonNode awaitRun(ApiClient admin, String integrationId, int runs) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             JsonNode list = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            if (list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")) {
+            if (list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")
+                    && list.get(0).hasNonNull("matchedAt")) {
                 return list.get(0);
             }
             pause(Duration.ofMillis(200));

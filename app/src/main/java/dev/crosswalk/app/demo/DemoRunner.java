@@ -7,7 +7,7 @@ import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.Organization;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.org.Role;
-import dev.crosswalk.app.sync.SyncFinished;
+import dev.crosswalk.app.sync.RunsMatched;
 import dev.crosswalk.app.sync.SyncLauncher;
 import dev.crosswalk.app.sync.SyncTrigger;
 import dev.crosswalk.emulator.SalesforceEmulator;
@@ -34,7 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code --demo}: creates the organizations Acme Corp and Globex with an Admin each, connects
  * each to its org in the demo emulator through the real OAuth round trip, waits for the first
- * sync, then prints one line: {@code CROSSWALK_READY url=… user=… password=… emulator=…}.
+ * sync (and the matching after it), then prints one line: {@code CROSSWALK_READY url=… user=… password=… emulator=…}.
  * On a restart with the same data directory it reuses what exists and runs an incremental sync.
  */
 @Component
@@ -72,8 +72,9 @@ class DemoRunner implements ApplicationRunner {
         this.timeout = timeout;
     }
 
+    /** After the run's records are keyed and matched too, so the first page already shows overlaps. */
     @EventListener
-    void finished(SyncFinished event) {
+    void finished(RunsMatched event) {
         CountDownLatch latch = waiting.get(event.organizationId());
         if (latch != null) {
             latch.countDown();
@@ -124,7 +125,7 @@ class DemoRunner implements ApplicationRunner {
         return i.id();
     }
 
-    /** Starts something that ends in a sync of the organization, and waits for that sync's end (no polling). */
+    /** Starts something that ends in a sync of the organization, and waits for that sync's matching to end (no polling). */
     private void awaitSync(UUID organizationId, java.util.function.BooleanSupplier start) throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
         waiting.put(organizationId, latch);

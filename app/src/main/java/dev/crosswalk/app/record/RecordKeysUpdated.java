@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published after the keys of an integration's newly synced records are stored (after each
- * sync, on the node that ran it, after the transaction committed). The overlap engine listens to
+ * Published after the keys of an integration's newly synced records are stored (by the
+ * after-sync job or an Admin's recompute, on the node that did it, after the transaction committed). The overlap engine listens to
  * this rather than to SyncFinished, so it never matches records whose keys are not there yet.
  *
  * @param recordsComputed records whose keys were (re)computed

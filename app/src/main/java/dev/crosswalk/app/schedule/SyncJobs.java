@@ -2,6 +2,7 @@ package dev.crosswalk.app.schedule;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -26,10 +27,16 @@ import org.springframework.context.annotation.Lazy;
  * integration" true across any number of nodes, and db-scheduler revives an execution whose
  * node died, which then resumes from the checkpoint. A dispatcher looks every minute for
  * integrations whose frequency has elapsed.
+ *
+ * <p>What the records feed (keys, populations, overlaps) is a second task, {@code match-after-sync}
+ * (id = integration id), queued when a run ends: see {@link AfterSyncWork}. The dispatcher also
+ * queues it for any integration with a finished run it has not caught up with, which covers a
+ * run that ended in the instant a pass was finishing, and runs a killed node left behind.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncJobs {
     static final String SYNC_TASK = "sync-integration";
+    static final String MATCH_TASK = "match-after-sync";
 
     @Bean
     OneTimeTask<String> syncIntegrationTask(SyncEngine engine) {
@@ -39,8 +46,16 @@ class SyncJobs {
     }
 
     @Bean
+    CustomTask<Void> matchAfterSyncTask(AfterSyncWork work, Clock clock) {
+        return Tasks.custom(MATCH_TASK, Void.class)
+                .execute((instance, ctx) -> work.catchUp(UUID.fromString(instance.getId()))
+                        ? (done, ops) -> ops.reschedule(done, clock.instant())
+                        : (done, ops) -> ops.remove());
+    }
+
+    @Bean
     RecurringTask<Void> syncDispatcherTask(IntegrationService integrations, SyncService syncs, @Lazy SchedulerClient scheduler,
-            OneTimeTask<String> syncIntegrationTask, Clock clock,
+            OneTimeTask<String> syncIntegrationTask, CustomTask<Void> matchAfterSyncTask, Clock clock,
             @Value("${crosswalk.sync.dispatch-interval:PT1M}") Duration dispatchInterval) {
         return Tasks.recurring("sync-dispatcher", FixedDelay.of(dispatchInterval))
                 .execute((instance, ctx) -> {
@@ -53,6 +68,9 @@ class SyncJobs {
                         if (!last.plus(Duration.ofHours(i.frequencyHours())).isAfter(now)) {
                             scheduler.scheduleIfNotExists(syncIntegrationTask.instance(i.id().toString(), SyncTrigger.SCHEDULE.name()), now);
                         }
+                    }
+                    for (UUID id : syncs.integrationsAwaitingMatch()) {
+                        scheduler.scheduleIfNotExists(matchAfterSyncTask.instance(id.toString()), now);
                     }
                 });
     }

@@ -80,16 +80,33 @@ class SyncRunRepository {
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
     }
 
+    /** Finished runs whose records the after-sync work (keys, populations, overlaps) has not caught up with. */
+    List<UUID> awaitingMatch(UUID integrationId) {
+        return jdbc.sql("select id from sync_run where integration_id = ? and matched_at is null and status <> 'RUNNING'")
+                .param(integrationId).query(UUID.class).list();
+    }
+
+    List<UUID> integrationsAwaitingMatch() {
+        return jdbc.sql("select distinct integration_id from sync_run where matched_at is null and status <> 'RUNNING'")
+                .query(UUID.class).list();
+    }
+
+    void markMatched(List<UUID> runIds, Instant now) {
+        jdbc.sql("update sync_run set matched_at = ? where id = any(?) and matched_at is null")
+                .params(Timestamp.from(now), runIds.toArray(UUID[]::new)).update();
+    }
+
     private static final String SELECT = """
-            select id, integration_id, trigger, status, started_at, ended_at, records_read, records_upserted, records_deleted,
-                   estimated_total, api_calls, objects::text as objects, errors::text as errors from sync_run""";
+            select id, integration_id, trigger, status, started_at, ended_at, matched_at, records_read, records_upserted,
+                   records_deleted, estimated_total, api_calls, objects::text as objects, errors::text as errors from sync_run""";
 
     private static SyncRun map(ResultSet rs, int n) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
+        Timestamp matched = rs.getTimestamp("matched_at");
         Long estimated = rs.getObject("estimated_total", Long.class);
         return new SyncRun(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class),
                 SyncTrigger.valueOf(rs.getString("trigger")), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
-                ended == null ? null : ended.toInstant(), rs.getLong("records_read"), rs.getLong("records_upserted"),
+                ended == null ? null : ended.toInstant(), matched == null ? null : matched.toInstant(), rs.getLong("records_read"), rs.getLong("records_upserted"),
                 rs.getLong("records_deleted"), estimated, rs.getInt("api_calls"),
                 JSON.readValue(rs.getString("objects"), new TypeReference<Map<String, SyncRun.ObjectCounts>>() {
                 }),

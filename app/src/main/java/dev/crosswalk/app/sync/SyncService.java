@@ -4,10 +4,12 @@ import dev.crosswalk.app.integration.IntegrationService;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Runs and their history: the sync feature's public service. */
@@ -17,7 +19,13 @@ public class SyncService {
     private final IntegrationService integrations;
     private final SyncLauncher launcher;
 
-    SyncService(SyncRunRepository runs, IntegrationService integrations, SyncLauncher launcher) {
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SyncService(SyncRunRepository runs, IntegrationService integrations, SyncLauncher launcher, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.runs = runs;
         this.integrations = integrations;
         this.launcher = launcher;
@@ -43,6 +51,25 @@ public class SyncService {
 
     public Optional<SyncRun> running(UUID integrationId) {
         return runs.running(integrationId);
+    }
+
+    /** Finished runs of the integration whose records the after-sync work has not caught up with yet. */
+    public List<UUID> awaitingMatch(UUID integrationId) {
+        return runs.awaitingMatch(integrationId);
+    }
+
+    /** Integrations with such runs (the dispatcher's safety net for a missed after-sync job). */
+    public List<UUID> integrationsAwaitingMatch() {
+        return runs.integrationsAwaitingMatch();
+    }
+
+    /** The after-sync work has caught up with these runs (read by {@link #awaitingMatch} before it started). */
+    public void markMatched(UUID organizationId, UUID integrationId, List<UUID> runIds) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        runs.markMatched(runIds, clock.instant());
+        events.publishEvent(new RunsMatched(organizationId, integrationId, runIds));
     }
 
     /** Sync now: Admins and Managers may ask; a run already queued or running is not doubled. */

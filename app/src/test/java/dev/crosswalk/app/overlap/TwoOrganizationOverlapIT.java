@@ -3,6 +3,7 @@ package dev.crosswalk.app.overlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
@@ -58,21 +59,7 @@ class TwoOrganizationOverlapIT extends AppIntegrationTest {
     }
 
     private static void awaitRun(ApiClient admin, String integrationId, int expectedRuns) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode runs = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            if (runs.size() >= expectedRuns && !runs.get(0).get("status").asString().equals("RUNNING")) {
-                assertThat(runs.get(0).get("status").asString()).isEqualTo("SUCCEEDED");
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no finished run " + expectedRuns + " for " + integrationId);
+        assertThat(Syncs.awaitRun(admin, integrationId, expectedRuns).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 
     private static void pause() {

@@ -3,6 +3,7 @@ package dev.crosswalk.app.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
@@ -252,10 +253,7 @@ class RecordKeysIT extends AppIntegrationTest {
     }
 
     private void awaitRun(String integrationId, int expectedRuns) {
-        await("finished run " + expectedRuns + " of " + integrationId, () -> {
-            JsonNode runs = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            return runs.size() >= expectedRuns && !runs.get(0).get("status").asString().equals("RUNNING") ? runs : null;
-        });
+        Syncs.awaitRun(admin, integrationId, expectedRuns);
     }
 
     /** The key statistics once nothing is pending (keys are computed right after the run ends). */

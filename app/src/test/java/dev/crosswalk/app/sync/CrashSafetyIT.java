@@ -256,8 +256,8 @@ class CrashSafetyIT {
     }
 
     /**
-     * A run's db-scheduler execution ends after the SyncFinished listeners (record keys, population
-     * membership, overlaps) are done; until then the integration counts as busy and nothing new is queued.
+     * A run's row says finished a moment before its db-scheduler execution is removed; until then
+     * the integration counts as busy and nothing new is queued.
      */
     private void awaitExecutionDone(UUID integration) {
         await("the previous sync execution to complete", Duration.ofSeconds(120), () -> jdbc.sql(
@@ -287,9 +287,9 @@ class CrashSafetyIT {
     @Test
     @Order(2)
     void two_instances_sharing_the_database_run_each_scheduled_and_manual_run_once() throws Exception {
-        // A fresh database and two fresh nodes: the big org's post-sync work (record keys, population
-        // membership over 200,000 records) would keep its nodes busy for minutes; a small org's runs
-        // show the scheduling behaviour without waiting for it.
+        // A fresh database and two fresh nodes with a small org: its runs show the scheduling
+        // behaviour in seconds, without the big org's 200,000 records being keyed and matched
+        // on the same two CPUs meanwhile.
         running.forEach(ServiceProcess::close);
         running.clear();
         jdbc.sql("create database two").update();

@@ -3,6 +3,7 @@ package dev.crosswalk.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
@@ -50,20 +51,7 @@ class SalesforceSyncIT extends AppIntegrationTest {
     }
 
     private JsonNode awaitRun(String integrationId, int expectedRuns) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode runs = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            if (runs.size() >= expectedRuns && !runs.get(0).get("status").asString().equals("RUNNING")) {
-                return runs.get(0);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no finished run " + expectedRuns + " for " + integrationId);
+        return Syncs.awaitRun(admin, integrationId, expectedRuns);
     }
 
     private void syncNow(String integrationId, int expectedRuns) {
