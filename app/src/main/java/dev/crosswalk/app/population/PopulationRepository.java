@@ -1,5 +1,6 @@
 package dev.crosswalk.app.population;
 
+import dev.crosswalk.app.system.TableStatistics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,8 +26,11 @@ class PopulationRepository {
 
     private final JdbcClient jdbc;
 
-    PopulationRepository(JdbcClient jdbc) {
+    private final TableStatistics statistics;
+
+    PopulationRepository(JdbcClient jdbc, TableStatistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     List<Population> list(UUID organizationId) {
@@ -99,13 +103,15 @@ class PopulationRepository {
     /** Recomputes a population's membership from scratch. */
     int recompute(Population p) {
         FilterSql.Compiled f = FilterSql.compile(p.filter());
-        jdbc.sql("delete from population_member where population_id = :pid").param("pid", p.id()).update();
-        return jdbc.sql("""
+        int deleted = jdbc.sql("delete from population_member where population_id = :pid").param("pid", p.id()).update();
+        int inserted = jdbc.sql("""
                 insert into population_member (population_id, organization_id, integration_id, object, sf_id)
                 select :pid, r.organization_id, r.integration_id, r.object, r.sf_id from crm_record r
                 where r.organization_id = :org and r.object = :obj and not r.is_deleted and \s""" + f.predicate())
                 .params(f.params()).param("pid", p.id()).param("org", p.organizationId()).param("obj", p.baseObject())
                 .update();
+        statistics.refreshIfChangedMuch("population_member", deleted + inserted);
+        return inserted;
     }
 
     /** Re-evaluates only the records of one integration synced in (from, to]. */
@@ -118,18 +124,19 @@ class PopulationRepository {
         window.put("integration", integrationId);
         window.put("fromTs", Timestamp.from(from));
         window.put("toTs", Timestamp.from(to));
-        jdbc.sql("""
+        int deleted = jdbc.sql("""
                 delete from population_member m using crm_record t
                 where m.population_id = :pid and t.integration_id = :integration and t.object = :obj
                   and t.synced_at > :fromTs and t.synced_at <= :toTs
                   and m.integration_id = t.integration_id and m.object = t.object and m.sf_id = t.sf_id""")
                 .params(window).update();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into population_member (population_id, organization_id, integration_id, object, sf_id)
                 select :pid, r.organization_id, r.integration_id, r.object, r.sf_id from crm_record r
                 where r.integration_id = :integration and r.organization_id = :org and r.object = :obj
                   and r.synced_at > :fromTs and r.synced_at <= :toTs and not r.is_deleted and \s""" + f.predicate())
                 .params(f.params()).params(window).update();
+        statistics.refreshIfChangedMuch("population_member", deleted + inserted);
     }
 
     boolean touched(UUID integrationId, String object, Instant from, Instant to) {

@@ -2,6 +2,7 @@ package dev.crosswalk.app.record;
 
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
+import dev.crosswalk.app.system.TableStatistics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RecordKeyService {
     private final RecordKeyStore store;
+    private final TableStatistics statistics;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -52,10 +54,12 @@ public class RecordKeyService {
     private final Duration skewMargin;
     private final MatchKeys keys = MatchKeys.standard();
 
-    RecordKeyService(RecordKeyStore store, PlatformTransactionManager txManager, ApplicationEventPublisher events, Clock clock,
+    RecordKeyService(RecordKeyStore store, TableStatistics statistics, PlatformTransactionManager txManager,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${crosswalk.record-keys.page-size:5000}") int pageSize,
             @Value("${crosswalk.record-keys.clock-skew-margin:PT5M}") Duration skewMargin) {
         this.store = store;
+        this.statistics = statistics;
         this.tx = new TransactionTemplate(txManager);
         this.events = events;
         this.clock = clock;
@@ -99,6 +103,7 @@ public class RecordKeyService {
                 }
             }
             store.advance(integrationId, through, now);
+            statistics.refreshIfChangedMuch("record_key", computed);
             return new RecordKeysUpdated(organizationId, integrationId, computed, changed, now);
         });
         events.publishEvent(result);

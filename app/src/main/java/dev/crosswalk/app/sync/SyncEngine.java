@@ -12,6 +12,7 @@ import dev.crosswalk.app.health.Problems;
 import dev.crosswalk.app.health.Proof;
 import dev.crosswalk.app.health.QuotaGuard;
 import dev.crosswalk.app.health.TransientRetry;
+import dev.crosswalk.app.system.TableStatistics;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.LimitInfo;
@@ -64,13 +65,15 @@ public class SyncEngine {
     private final HealthService health;
     private final QuotaGuard quota;
     private final TransientRetry retry;
+    private final TableStatistics statistics;
 
     SyncEngine(org.springframework.context.ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
             @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout, HealthService health, QuotaGuard quota,
-            TransientRetry retry) {
+            TransientRetry retry, TableStatistics statistics) {
+        this.statistics = statistics;
         this.retry = retry;
         this.health = health;
         this.quota = quota;
@@ -209,54 +212,50 @@ public class SyncEngine {
         }
         soql.append(" ORDER BY SystemModstamp ASC");
 
-        SyncRun.ObjectCounts counts;
-        long read = 0;
-        long upserted = 0;
-        long deleted = 0;
+        ObjectTotals totals = new ObjectTotals(state);
         Instant watermark = from == null ? Instant.EPOCH : from;
         int idIdx = fields.indexOf("Id");
         int modIdx = fields.indexOf("SystemModstamp");
         int delIdx = fields.indexOf("IsDeleted");
         List<RecordBatchWriter.SyncedRow> batch = new ArrayList<>(batchSize);
-        try (CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout)) {
-          try {
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                String[] values = new String[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row.get(i);
+        try (WriteBehind writes = new WriteBehind("sync-write-" + object + "-" + integration.id());
+                CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout)) {
+            try {
+                while (rows.hasNext()) {
+                    Row row = rows.next();
+                    String[] values = new String[fields.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.get(i);
+                    }
+                    Instant modstamp = Instant.parse(values[modIdx]);
+                    batch.add(new RecordBatchWriter.SyncedRow(values[idIdx], fields, values,
+                            delIdx >= 0 && "true".equalsIgnoreCase(values[delIdx]), modstamp));
+                    if (modstamp.isAfter(watermark)) {
+                        watermark = modstamp;
+                    }
+                    if (batch.size() >= batchSize) {
+                        write(writes, integration, object, batch, watermark, false, signature, totals);
+                        batch = new ArrayList<>(batchSize);
+                        checkQuota(sf);
+                    }
                 }
-                Instant modstamp = Instant.parse(values[modIdx]);
-                batch.add(new RecordBatchWriter.SyncedRow(values[idIdx], fields, values,
-                        delIdx >= 0 && "true".equalsIgnoreCase(values[delIdx]), modstamp));
-                if (modstamp.isAfter(watermark)) {
-                    watermark = modstamp;
+            } catch (SalesforceException e) {
+                // Interrupted mid-download (e.g. REQUEST_LIMIT_EXCEEDED): keep what was read. Rows come in
+                // SystemModstamp order, so the watermark covers them; the next run resumes from it.
+                if (!batch.isEmpty()) {
+                    write(writes, integration, object, batch, watermark, false, signature, totals);
                 }
-                if (batch.size() >= batchSize) {
-                    RecordBatchWriter.BatchResult r = flush(integration, object, batch, watermark, false, signature);
-                    read += batch.size();
-                    upserted += r.written() - r.deleted();
-                    deleted += r.deleted();
-                    batch.clear();
-                    state.progress(read, upserted, deleted);
-                    checkQuota(sf);
-                }
+                writes.await();
+                throw e;
             }
-          } catch (SalesforceException e) {
-            // Interrupted mid-download (e.g. REQUEST_LIMIT_EXCEEDED): keep what was read. Rows come in
-            // SystemModstamp order, so the watermark covers them; the next run resumes from it.
-            if (!batch.isEmpty()) {
-                flush(integration, object, batch, watermark, false, signature);
-                state.progress(read + batch.size(), upserted, deleted);
-            }
-            throw e;
-          }
+            write(writes, integration, object, batch, watermark, true, signature, totals);
+            writes.await();
         }
-        RecordBatchWriter.BatchResult r = flush(integration, object, batch, watermark, true, signature);
-        read += batch.size();
-        upserted += r.written() - r.deleted();
-        deleted += r.deleted();
-        state.progress(read, upserted, deleted);
+        long read = totals.read;
+        long upserted = totals.upserted;
+        long deleted = totals.deleted;
+        // Before the after-sync job queries what a first sync just loaded (see TableStatistics).
+        statistics.refreshIfChangedMuch("crm_record", upserted + deleted);
         state.objectDone(object, read, upserted, deleted, skipped, fullSync);
         state.fieldsRead.put(object, Set.copyOf(fields));
     }
@@ -274,10 +273,36 @@ public class SyncEngine {
         }
     }
 
-    private RecordBatchWriter.BatchResult flush(Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
-            Instant watermark, boolean complete, String signature) {
-        return tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
-                signature, clock.instant()));
+    /** Commits the batch with its checkpoint on the write-behind thread, then counts it. */
+    private void write(WriteBehind writes, Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
+            Instant watermark, boolean complete, String signature, ObjectTotals totals) {
+        writes.submit(() -> {
+            RecordBatchWriter.BatchResult r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object,
+                    batch, watermark, complete, signature, clock.instant()));
+            totals.committed(batch.size(), r);
+        });
+    }
+
+    /**
+     * One object's committed counts. Written by the write-behind thread only; read by the sync
+     * thread after {@link WriteBehind#await()}, which orders the two.
+     */
+    private static final class ObjectTotals {
+        private final RunState state;
+        long read;
+        long upserted;
+        long deleted;
+
+        ObjectTotals(RunState state) {
+            this.state = state;
+        }
+
+        void committed(int rows, RecordBatchWriter.BatchResult r) {
+            read += rows;
+            upserted += r.written() - r.deleted();
+            deleted += r.deleted();
+            state.progress(read, upserted, deleted);
+        }
     }
 
     /** Totals of one run, written to its row as it goes so the API can show progress. */

@@ -39,6 +39,9 @@ class EmbeddedPostgresConfig {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // Stopped by this bean's close, after the scheduler and the pool: with its own JVM
+                    // shutdown hook it could stop first, and running jobs would wait for connections.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
                 builder.setPort(port);
