@@ -60,22 +60,30 @@ final class BulkJobs {
     BulkJob await(String jobId, Duration timeout) {
         Instant deadline = config.clock().instant().plus(timeout);
         Backoff backoff = config.bulkPolling();
+        // A job is never done the instant after it was created: a poll then would only cost an API
+        // call, so the first one waits the backoff's first delay too.
+        sleep(backoff.delayAfter(1), deadline);
         int attempt = 1;
         while (true) {
             BulkJob job = get(jobId);
-            Instant now = config.clock().instant();
-            if (job.state().isTerminal() || !now.isBefore(deadline) || attempt >= backoff.maxAttempts()) {
+            if (job.state().isTerminal() || !config.clock().instant().isBefore(deadline) || attempt >= backoff.maxAttempts()) {
                 return job;
             }
-            Duration wait = backoff.delayAfter(attempt);
-            Duration left = Duration.between(now, deadline);
-            try {
-                config.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SalesforceException(SalesforceError.ioFailure("interrupted while polling job"), e);
-            }
+            sleep(backoff.delayAfter(attempt), deadline);
             attempt++;
+        }
+    }
+
+    private void sleep(Duration wait, Instant deadline) {
+        Duration left = Duration.between(config.clock().instant(), deadline);
+        if (left.isNegative()) {
+            return;
+        }
+        try {
+            config.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SalesforceException(SalesforceError.ioFailure("interrupted while polling job"), e);
         }
     }
 

@@ -49,6 +49,16 @@ public record SyncSettings(Map<String, List<String>> objects) {
         return new SyncSettings(out);
     }
 
+    /**
+     * Whether {@code fields}, a list {@link #fieldsFor} gave earlier, is still exactly what these
+     * settings ask for: no field selected or deselected since, and none of the selected ones was
+     * missing in Salesforce then. A sync may then skip describing the object again.
+     */
+    public boolean asksExactlyFor(String object, List<String> fields) {
+        return fieldsFor(object, Set.copyOf(fields)).equals(fields)
+                && fields.containsAll(objects.getOrDefault(object, List.of()));
+    }
+
     /** The fields to request for an object: always-on ones the object has, then the chosen ones. */
     public List<String> fieldsFor(String object, Set<String> available) {
         Set<String> out = new LinkedHashSet<>();

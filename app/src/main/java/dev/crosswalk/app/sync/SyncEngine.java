@@ -13,11 +13,14 @@ import dev.crosswalk.app.health.Proof;
 import dev.crosswalk.app.health.QuotaGuard;
 import dev.crosswalk.app.health.TransientRetry;
 import dev.crosswalk.app.system.TableStatistics;
+import dev.crosswalk.app.integration.SyncSettings;
+import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.LimitInfo;
 import dev.crosswalk.salesforce.Row;
 import dev.crosswalk.salesforce.SalesforceConnection;
+import dev.crosswalk.salesforce.SalesforceError;
 import dev.crosswalk.salesforce.SalesforceException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -188,8 +191,27 @@ public class SyncEngine {
         }
     }
 
+    /**
+     * Syncs one object. When the selection is what the last run read in full, that list is used
+     * without a describe call (an incremental run then costs three calls: create, poll, results);
+     * if Salesforce refuses it because a field is gone, the object is described and synced again.
+     */
     private void syncObject(Integration integration, SalesforceConnection sf, String object, RunState state, String username) {
         checkQuota(sf);
+        Optional<CheckpointRepository.Checkpoint> cp = checkpoints.find(integration.id(), object);
+        Optional<List<String>> lastFields = cp.flatMap(c -> unchangedFields(integration.settings(), object, c.fieldsSignature()));
+        if (lastFields.isPresent()) {
+            try {
+                syncFields(integration, sf, object, state, username, lastFields.get(), List.of(), cp);
+                return;
+            } catch (SalesforceException e) {
+                if (!(e.error() instanceof SalesforceError.InvalidRequest r
+                        && r.first().map(ApiError::errorCode).filter("INVALID_FIELD"::equals).isPresent())) {
+                    throw e;
+                }
+                LOG.info("a field of {} is no longer readable for integration {}; describing it again", object, integration.id());
+            }
+        }
         Set<String> available = sf.rest().describe(object).fields().stream().map(FieldDescribe::name).collect(Collectors.toSet());
         List<String> fields = integration.settings().fieldsFor(object, available);
         List<String> skipped = integration.settings().objects().getOrDefault(object, List.of()).stream()
@@ -197,8 +219,21 @@ public class SyncEngine {
         for (String f : skipped) {
             state.problems.add(Problems.fieldMissing(object, f, username));
         }
+        syncFields(integration, sf, object, state, username, fields, skipped, cp);
+    }
+
+    /** The fields the checkpoint was reached with, if a describe would give the same list. */
+    private static Optional<List<String>> unchangedFields(SyncSettings settings, String object, String signature) {
+        if (signature == null || signature.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> last = List.of(signature.split(","));
+        return settings.asksExactlyFor(object, last) ? Optional.of(last) : Optional.empty();
+    }
+
+    private void syncFields(Integration integration, SalesforceConnection sf, String object, RunState state, String username,
+            List<String> fields, List<String> skipped, Optional<CheckpointRepository.Checkpoint> cp) {
         String signature = String.join(",", fields);
-        Optional<CheckpointRepository.Checkpoint> cp = checkpoints.find(integration.id(), object);
         boolean sameFields = cp.isPresent() && cp.get().fieldsSignature().equals(signature);
         Instant from = sameFields ? cp.get().watermark() : null;
         boolean fullSync = !sameFields || !cp.get().fullSyncDone();
