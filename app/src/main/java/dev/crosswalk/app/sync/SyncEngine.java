@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -247,7 +248,7 @@ public class SyncEngine {
         }
         soql.append(" ORDER BY SystemModstamp ASC");
 
-        ObjectTotals totals = new ObjectTotals(state);
+        ObjectTotals totals = new ObjectTotals(state, cp.isEmpty());
         Instant watermark = from == null ? Instant.EPOCH : from;
         int idIdx = fields.indexOf("Id");
         int modIdx = fields.indexOf("SystemModstamp");
@@ -312,14 +313,23 @@ public class SyncEngine {
     private void write(WriteBehind writes, Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
             Instant watermark, boolean complete, String signature, ObjectTotals totals) {
         writes.submit(() -> {
-            RecordBatchWriter.BatchResult r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object,
-                    batch, watermark, complete, signature, clock.instant()));
+            RecordBatchWriter.BatchResult r;
+            try {
+                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
+                        signature, clock.instant(), totals.firstLoad));
+            } catch (DuplicateKeyException e) {
+                LOG.warn("{} of integration {}: a row of the first load was stored already; upserting from here on", object,
+                        integration.id());
+                totals.firstLoad = false;
+                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
+                        signature, clock.instant(), false));
+            }
             totals.committed(batch.size(), r);
         });
     }
 
     /**
-     * One object's committed counts. Written by the write-behind thread only; read by the sync
+     * One object's committed counts and write mode. Written by the write-behind thread only; read by the sync
      * thread after {@link WriteBehind#await()}, which orders the two.
      */
     private static final class ObjectTotals {
@@ -327,9 +337,12 @@ public class SyncEngine {
         long read;
         long upserted;
         long deleted;
+        /** No checkpoint yet, so nothing stored: rows can be copied in without an upsert. */
+        boolean firstLoad;
 
-        ObjectTotals(RunState state) {
+        ObjectTotals(RunState state, boolean firstLoad) {
             this.state = state;
+            this.firstLoad = firstLoad;
         }
 
         void committed(int rows, RecordBatchWriter.BatchResult r) {
