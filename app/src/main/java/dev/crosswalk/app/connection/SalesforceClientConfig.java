@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /** One Salesforce client for the application (it owns the HTTP client and the call counters). */
 @Configuration(proxyBeanMethods = false)
 class SalesforceClientConfig {
+    private static final org.slf4j.Logger CALLS = org.slf4j.LoggerFactory.getLogger("dev.crosswalk.app.connection.SalesforceCalls");
 
     @Bean
     SalesforceClient salesforceClient(SalesforceProperties props, Clock clock,
@@ -32,6 +33,9 @@ class SalesforceClientConfig {
                 // Small jobs (a verification run after reauthorization) finish in well under a second:
                 // poll early, then back off to the client's usual 30 s ceiling (≈2 extra polls per long job).
                 .bulkPolling(new Backoff(Integer.MAX_VALUE, bulkFirstPoll, Duration.ofSeconds(30), 2))
+                // Call events carry no token (see CallEvent): safe to log, at DEBUG for diagnosing a slow run.
+                .listener(e -> CALLS.debug("Salesforce {} {} -> {} in {} ms", e.method(), e.url(), e.status(),
+                        e.elapsed().toMillis()))
                 .build());
     }
 }

@@ -203,7 +203,7 @@ public class SyncEngine {
         Optional<List<String>> lastFields = cp.flatMap(c -> unchangedFields(integration.settings(), object, c.fieldsSignature()));
         if (lastFields.isPresent()) {
             try {
-                syncFields(integration, sf, object, state, username, lastFields.get(), List.of(), cp);
+                syncFields(integration, sf, object, state, lastFields.get(), List.of(), cp);
                 return;
             } catch (SalesforceException e) {
                 if (!(e.error() instanceof SalesforceError.InvalidRequest r
@@ -220,7 +220,7 @@ public class SyncEngine {
         for (String f : skipped) {
             state.problems.add(Problems.fieldMissing(object, f, username));
         }
-        syncFields(integration, sf, object, state, username, fields, skipped, cp);
+        syncFields(integration, sf, object, state, fields, skipped, cp);
     }
 
     /** The fields the checkpoint was reached with, if a describe would give the same list. */
@@ -232,8 +232,9 @@ public class SyncEngine {
         return settings.asksExactlyFor(object, last) ? Optional.of(last) : Optional.empty();
     }
 
-    private void syncFields(Integration integration, SalesforceConnection sf, String object, RunState state, String username,
+    private void syncFields(Integration integration, SalesforceConnection sf, String object, RunState state,
             List<String> fields, List<String> skipped, Optional<CheckpointRepository.Checkpoint> cp) {
+        Instant started = clock.instant();
         String signature = String.join(",", fields);
         boolean sameFields = cp.isPresent() && cp.get().fieldsSignature().equals(signature);
         Instant from = sameFields ? cp.get().watermark() : null;
@@ -290,6 +291,9 @@ public class SyncEngine {
         long read = totals.read;
         long upserted = totals.upserted;
         long deleted = totals.deleted;
+        LOG.info("{} of integration {}: {} read, {} upserted, {} deleted in {} ms ({})", object, integration.id(), read, upserted,
+                deleted, Duration.between(started, clock.instant()).toMillis(),
+                cp.isEmpty() ? "first load" : fullSync ? "full" : "incremental");
         // Before the after-sync job queries what a first sync just loaded (see TableStatistics).
         statistics.refreshIfChangedMuch("crm_record", upserted + deleted);
         state.objectDone(object, read, upserted, deleted, skipped, fullSync);
@@ -313,6 +317,7 @@ public class SyncEngine {
     private void write(WriteBehind writes, Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
             Instant watermark, boolean complete, String signature, ObjectTotals totals) {
         writes.submit(() -> {
+            long t0 = System.nanoTime();
             RecordBatchWriter.BatchResult r;
             try {
                 r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
@@ -325,6 +330,8 @@ public class SyncEngine {
                         signature, clock.instant(), false));
             }
             totals.committed(batch.size(), r);
+            LOG.debug("{} of integration {}: batch of {} rows committed in {} ms", object, integration.id(), batch.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
         });
     }
 

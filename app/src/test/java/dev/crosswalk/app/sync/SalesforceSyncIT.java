@@ -114,6 +114,31 @@ class SalesforceSyncIT extends AppIntegrationTest {
     }
 
     @Test
+    void disconnecting_an_integration_removes_its_records_and_their_keys_and_a_batch_for_it_can_no_longer_commit() {
+        TestOrg sf = SalesforceFixture.newOrg("Soylent");
+        sf.addAccount("Soylent Green", "soylent-disconnect.com");
+        sf.addAccount("Soylent Red", "soylent-red-disconnect.com");
+        String id = connect(sf);
+        awaitRun(id, 1);
+        UUID integration = UUID.fromString(id);
+        assertThat(count("crm_record", integration)).isEqualTo(2);
+        assertThat(count("record_key", integration)).isEqualTo(2);
+
+        assertThat(admin.delete("/api/v1/integrations/" + id).status()).isEqualTo(204);
+
+        assertThat(count("crm_record", integration)).as("records go with their integration").isZero();
+        assertThat(count("record_key", integration)).isZero();
+        // What the removed foreign key checked per row, the checkpoint's checks per batch.
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> jdbc.sql("""
+                insert into sync_checkpoint (integration_id, object, watermark, updated_at) values (?, 'Account', now(), now())""")
+                .param(integration).update())).hasMessageContaining("foreign key");
+    }
+
+    private long count(String table, UUID integrationId) {
+        return jdbc.sql("select count(*) from " + table + " where integration_id = ?").param(integrationId).query(Long.class).single();
+    }
+
+    @Test
     void a_paused_integration_shows_not_syncing_and_frequency_changes_are_validated() {
         TestOrg sf = SalesforceFixture.newOrg("Hooli");
         sf.addAccount("Hooli", "hooli.example");
