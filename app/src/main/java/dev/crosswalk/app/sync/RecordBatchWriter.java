@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -48,7 +49,7 @@ class RecordBatchWriter {
      *                  upsert (about a third of the database's work in a first sync). A row that is there
      *                  after all fails the batch with {@link DuplicateKeyException}; write it again without.
      */
-    BatchResult write(UUID organizationId, UUID integrationId, String object, List<SyncedRow> rows, Instant watermark,
+    BatchResult write(UUID organizationId, UUID integrationId, String object, List<SyncedRow> rows, Supplier<Instant> checkpoint,
             boolean fullSyncDone, String fieldsSignature, Instant now, boolean firstLoad) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
@@ -60,15 +61,21 @@ class RecordBatchWriter {
             }
             BatchResult result = firstLoad ? copyIntoRecords(c, organizationId, integrationId, object, rows, now)
                     : upsert(c, organizationId, integrationId, object, rows, now);
+            // Batches may commit out of order (see WriteBehind): with the same fields the checkpoint only
+            // moves forward; with other fields a new full read starts it over. Asked for only now, after
+            // this batch's rows, so it covers whatever else committed meanwhile.
             try (var ps = c.prepareStatement("""
-                    insert into sync_checkpoint (integration_id, object, watermark, full_sync_done, fields_signature, updated_at)
+                    insert into sync_checkpoint as cp (integration_id, object, watermark, full_sync_done, fields_signature, updated_at)
                     values (?, ?, ?, ?, ?, ?)
                     on conflict (integration_id, object) do update
-                        set watermark = excluded.watermark, full_sync_done = excluded.full_sync_done,
+                        set watermark = case when cp.fields_signature = excluded.fields_signature
+                                             then greatest(cp.watermark, excluded.watermark) else excluded.watermark end,
+                            full_sync_done = excluded.full_sync_done
+                                             or (cp.full_sync_done and cp.fields_signature = excluded.fields_signature),
                             fields_signature = excluded.fields_signature, updated_at = excluded.updated_at""")) {
                 ps.setObject(1, integrationId);
                 ps.setString(2, object);
-                ps.setTimestamp(3, Timestamp.from(watermark));
+                ps.setTimestamp(3, Timestamp.from(checkpoint.get()));
                 ps.setBoolean(4, fullSyncDone);
                 ps.setString(5, fieldsSignature);
                 ps.setTimestamp(6, Timestamp.from(now));

@@ -66,6 +66,7 @@ public class SyncEngine {
     private final int batchSize;
     private final Duration overlap;
     private final Duration bulkTimeout;
+    private final int parallelWrites;
     private final HealthService health;
     private final QuotaGuard quota;
     private final TransientRetry retry;
@@ -75,8 +76,10 @@ public class SyncEngine {
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
-            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout, HealthService health, QuotaGuard quota,
+            @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout,
+            @Value("${crosswalk.sync.parallel-writes:2}") int parallelWrites, HealthService health, QuotaGuard quota,
             TransientRetry retry, TableStatistics statistics) {
+        this.parallelWrites = parallelWrites;
         this.statistics = statistics;
         this.retry = retry;
         this.health = health;
@@ -255,7 +258,7 @@ public class SyncEngine {
         int modIdx = fields.indexOf("SystemModstamp");
         int delIdx = fields.indexOf("IsDeleted");
         List<RecordBatchWriter.SyncedRow> batch = new ArrayList<>(batchSize);
-        try (WriteBehind writes = new WriteBehind("sync-write-" + object + "-" + integration.id());
+        try (WriteBehind writes = new WriteBehind("sync-write-" + object + "-" + integration.id(), parallelWrites, watermark);
                 CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout)) {
             try {
                 while (rows.hasNext()) {
@@ -285,12 +288,14 @@ public class SyncEngine {
                 writes.await();
                 throw e;
             }
+            // The last batch marks the object complete, so it goes alone, once all others have committed.
+            writes.await();
             write(writes, integration, object, batch, watermark, true, signature, totals);
             writes.await();
         }
-        long read = totals.read;
-        long upserted = totals.upserted;
-        long deleted = totals.deleted;
+        long read = totals.read();
+        long upserted = totals.upserted();
+        long deleted = totals.deleted();
         LOG.info("{} of integration {}: {} read, {} upserted, {} deleted in {} ms ({})", object, integration.id(), read, upserted,
                 deleted, Duration.between(started, clock.instant()).toMillis(),
                 cp.isEmpty() ? "first load" : fullSync ? "full" : "incremental");
@@ -313,21 +318,21 @@ public class SyncEngine {
         }
     }
 
-    /** Commits the batch with its checkpoint on the write-behind thread, then counts it. */
+    /** Commits the batch with its checkpoint on a write-behind thread, then counts it. */
     private void write(WriteBehind writes, Integration integration, String object, List<RecordBatchWriter.SyncedRow> batch,
             Instant watermark, boolean complete, String signature, ObjectTotals totals) {
-        writes.submit(() -> {
+        writes.submit(watermark, checkpoint -> {
             long t0 = System.nanoTime();
             RecordBatchWriter.BatchResult r;
             try {
-                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
-                        signature, clock.instant(), totals.firstLoad));
+                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, checkpoint,
+                        complete, signature, clock.instant(), totals.firstLoad));
             } catch (DuplicateKeyException e) {
                 LOG.warn("{} of integration {}: a row of the first load was stored already; upserting from here on", object,
                         integration.id());
                 totals.firstLoad = false;
-                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, watermark, complete,
-                        signature, clock.instant(), false));
+                r = tx.execute(s -> writer.write(integration.organizationId(), integration.id(), object, batch, checkpoint,
+                        complete, signature, clock.instant(), false));
             }
             totals.committed(batch.size(), r);
             LOG.debug("{} of integration {}: batch of {} rows committed in {} ms", object, integration.id(), batch.size(),
@@ -335,28 +340,37 @@ public class SyncEngine {
         });
     }
 
-    /**
-     * One object's committed counts and write mode. Written by the write-behind thread only; read by the sync
-     * thread after {@link WriteBehind#await()}, which orders the two.
-     */
+    /** One object's committed counts and write mode, shared by its write-behind threads. */
     private static final class ObjectTotals {
         private final RunState state;
-        long read;
-        long upserted;
-        long deleted;
+        private long read;
+        private long upserted;
+        private long deleted;
         /** No checkpoint yet, so nothing stored: rows can be copied in without an upsert. */
-        boolean firstLoad;
+        volatile boolean firstLoad;
 
         ObjectTotals(RunState state, boolean firstLoad) {
             this.state = state;
             this.firstLoad = firstLoad;
         }
 
-        void committed(int rows, RecordBatchWriter.BatchResult r) {
+        synchronized void committed(int rows, RecordBatchWriter.BatchResult r) {
             read += rows;
             upserted += r.written() - r.deleted();
             deleted += r.deleted();
             state.progress(read, upserted, deleted);
+        }
+
+        synchronized long read() {
+            return read;
+        }
+
+        synchronized long upserted() {
+            return upserted;
+        }
+
+        synchronized long deleted() {
+            return deleted;
         }
     }
 
