@@ -88,7 +88,8 @@ public final class ServiceSyncBench {
             new SeedLoader().load(org, OverlapPlan.builder(OverlapPlan.DEMO_SEED).org("Bench", accounts, 0).build().org("Bench"),
                     List.of(user), user, null);
             System.out.printf(Locale.ROOT, "seeded %,d accounts in %.1f s%n", accounts, (System.nanoTime() - t0) / 1e9);
-            untouchedSinceCreated(org);
+            // Else the incremental run's overlap window would re-read the whole seed (see SeedLoader).
+            SeedLoader.untouchedSinceCreated(org, "Account");
 
             // jsforce: the same SOQL through Bulk API 2.0 queryAll, download and parse only.
             String token = state.tokens().issueSession(org, user, CLIENT_ID, Set.of("api"), null).token();
@@ -187,22 +188,6 @@ public final class ServiceSyncBench {
     private static double matchingSeconds(JsonNode run) {
         return Duration.between(Instant.parse(run.get("endedAt").asString()), Instant.parse(run.get("matchedAt").asString()))
                 .toNanos() / 1e9;
-    }
-
-    /**
-     * Seeded records look as in a real org, untouched since they were created (spread over two
-     * years): without this all of them would carry the load's modstamp, and an incremental sync's
-     * overlap window (minutes) would re-read the whole org instead of what changed.
-     */
-    private static void untouchedSinceCreated(Org org) {
-        org.writeRun(() -> {
-            SObjectType t = org.type("Account").orElseThrow();
-            for (Record r : org.store(t).all()) {
-                Object created = r.get(t.require("CreatedDate"));
-                r.set(t.require("SystemModstamp"), created);
-                r.set(t.require("LastModifiedDate"), created);
-            }
-        });
     }
 
     /** 1% of the Accounts renamed in Salesforce (modstamp and LastModified bumped like a user edit). */

@@ -109,14 +109,7 @@ class CrashSafetyIT {
      * a resumed sync re-reads only its overlap window, as it would in Salesforce.
      */
     private void spreadModstamps() {
-        org.writeRun(() -> {
-            SObjectType t = org.type("Account").orElseThrow();
-            for (Record r : org.store(t).all()) {
-                Object created = r.get(t.require("CreatedDate"));
-                r.set(t.require("SystemModstamp"), created);
-                r.set(t.require("LastModifiedDate"), created);
-            }
-        });
+        SeedLoader.untouchedSinceCreated(org, "Account");
     }
 
     @AfterAll
