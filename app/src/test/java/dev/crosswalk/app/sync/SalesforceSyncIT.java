@@ -1,6 +1,7 @@
 package dev.crosswalk.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.Syncs;
@@ -10,8 +11,6 @@ import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.emulator.model.Record;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ class SalesforceSyncIT extends AppIntegrationTest {
         assertThat(count("crm_record", integration)).as("records go with their integration").isZero();
         assertThat(count("record_key", integration)).isZero();
         // What the removed foreign key checked per row, the checkpoint's checks per batch.
-        assertThat(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> jdbc.sql("""
+        assertThat(assertThrows(RuntimeException.class, () -> jdbc.sql("""
                 insert into sync_checkpoint (integration_id, object, watermark, updated_at) values (?, 'Account', now(), now())""")
                 .param(integration).update())).hasMessageContaining("foreign key");
     }
