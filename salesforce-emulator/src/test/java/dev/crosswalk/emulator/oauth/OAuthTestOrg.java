@@ -1,5 +1,6 @@
 package dev.crosswalk.emulator.oauth;
 
+import dev.crosswalk.emulator.MutableClock;
 import dev.crosswalk.emulator.EmulatorOptions;
 import dev.crosswalk.emulator.EmulatorState;
 import dev.crosswalk.emulator.EmulatorState.NewUser;

@@ -1,5 +1,6 @@
 package dev.crosswalk.emulator.oauth;
 
+import dev.crosswalk.emulator.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
