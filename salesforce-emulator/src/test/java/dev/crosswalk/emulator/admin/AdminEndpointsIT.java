@@ -13,26 +13,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class AdminEndpointsIT {
-    private static SalesforceEmulator sf;
+    @AutoClose
+    private static final SalesforceEmulator sf = SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo").build());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        sf = SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo").build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-    }
 
     @AfterEach
     void clearFaults() throws Exception {

@@ -11,27 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The admin API's faults as a Salesforce client experiences them, over real OAuth and REST calls. */
 class AdminFaultScenariosIT {
     private static final String INTEGRATION = "integration@acme.example";
-    private static SalesforceEmulator sf;
+    @AutoClose
+    private static final SalesforceEmulator sf = SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo").build());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        sf = SalesforceEmulator.start(EmulatorOptions.builder().port(0).seed("demo").build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-    }
 
     @AfterEach
     void restore() {

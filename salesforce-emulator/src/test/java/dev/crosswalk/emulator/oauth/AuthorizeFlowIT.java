@@ -18,8 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,17 +27,8 @@ import tools.jackson.databind.JsonNode;
 /** The browser half of the web-server flow, driven over plain HTTP like the conformance checks do. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizeFlowIT {
-    private OAuthTestOrg t;
-
-    @BeforeAll
-    void start() {
-        t = new OAuthTestOrg();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
+    @AutoClose
+    private final OAuthTestOrg t = new OAuthTestOrg();
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -17,8 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,17 +26,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code POST /services/oauth2/token}: every grant, and Salesforce's error pair for every failure. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenEndpointIT {
-    private OAuthTestOrg t;
-
-    @BeforeAll
-    void start() {
-        t = new OAuthTestOrg();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
+    @AutoClose
+    private final OAuthTestOrg t = new OAuthTestOrg();
 
     private static void assertError(HttpResponse<String> r, String error, String description) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

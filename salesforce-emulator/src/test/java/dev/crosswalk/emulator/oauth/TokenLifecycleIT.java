@@ -16,8 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,17 +25,8 @@ import tools.jackson.databind.JsonNode;
 /** Revoke, introspect, userinfo, the identity URL, discovery and session timeouts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenLifecycleIT {
-    private OAuthTestOrg t;
-
-    @BeforeAll
-    void start() {
-        t = new OAuthTestOrg();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
+    @AutoClose
+    private final OAuthTestOrg t = new OAuthTestOrg();
 
     private JsonNode codeGrant(String userId, Set<String> scopes) {
         String code = t.state.tokens().issueCode(t.org, userId, CLIENT_ID, CALLBACK, scopes, null, null).code();
