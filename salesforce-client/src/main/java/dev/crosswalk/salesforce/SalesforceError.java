@@ -45,6 +45,11 @@ public sealed interface SalesforceError {
         return errors().stream().findFirst();
     }
 
+    /** Whether Salesforce's (first) error code is {@code errorCode}, e.g. {@code INVALID_FIELD}. */
+    default boolean hasCode(String errorCode) {
+        return first().map(ApiError::errorCode).filter(errorCode::equals).isPresent();
+    }
+
     /**
      * The session is no longer valid and could not be renewed: 401 / {@code INVALID_SESSION_ID}
      * with no refresh token or after a refresh, or an {@code invalid_grant} whose description says

@@ -46,11 +46,10 @@ public final class Problems {
             return permissionMissing(object, username);
         }
         if (error instanceof SalesforceError.InvalidRequest r) {
-            String code = r.first().map(ApiError::errorCode).orElse("");
-            if (code.equals("INVALID_TYPE")) {
+            if (r.hasCode("INVALID_TYPE")) {
                 return permissionMissing(object, username);
             }
-            if (code.equals("INVALID_FIELD")) {
+            if (r.hasCode("INVALID_FIELD")) {
                 return new Problem(HealthCode.FIELD_MISSING, object, null, sfMessage, "Check the field selection of "
                         + object + " in the integration's settings, and the field-level security of " + username + ".");
             }

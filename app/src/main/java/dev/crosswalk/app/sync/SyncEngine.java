@@ -14,7 +14,6 @@ import dev.crosswalk.app.health.QuotaGuard;
 import dev.crosswalk.app.health.TransientRetry;
 import dev.crosswalk.app.integration.SyncSettings;
 import dev.crosswalk.app.system.TableStatistics;
-import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.LimitInfo;
@@ -209,8 +208,7 @@ public class SyncEngine {
                 syncFields(integration, sf, object, state, lastFields.get(), List.of(), cp);
                 return;
             } catch (SalesforceException e) {
-                if (!(e.error() instanceof SalesforceError.InvalidRequest r
-                        && r.first().map(ApiError::errorCode).filter("INVALID_FIELD"::equals).isPresent())) {
+                if (!(e.error() instanceof SalesforceError.InvalidRequest r && r.hasCode("INVALID_FIELD"))) {
                     throw e;
                 }
                 LOG.info("a field of {} is no longer readable for integration {}; describing it again", object, integration.id());
