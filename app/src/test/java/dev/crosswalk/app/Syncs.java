@@ -16,16 +16,23 @@ public final class Syncs {
 
     /** Service → emulator login form → service callback; returns the new integration's id. */
     public static String connect(ApiClient admin, TestOrg sf) {
+        return connect(admin, SalesforceFixture.url(), sf.org().name(), sf.integrationUsername(), SalesforceFixture.PASSWORD,
+                sf.org().id());
+    }
+
+    /** The same against any login host: the newest integration connected to {@code salesforceOrgId}. */
+    public static String connect(ApiClient admin, String loginHost, String name, String username, String password,
+            String salesforceOrgId) {
         ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", SalesforceFixture.url(), "name", sf.org().name()));
+                Map.of("loginHost", loginHost, "name", name));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()),
-                sf.integrationUsername(), SalesforceFixture.PASSWORD);
+        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), username, password);
         ApiClient.Reply done = admin.get(callback.getPath() + "?" + callback.getRawQuery());
         assertThat(done.status()).as(done.body()).isEqualTo(302);
+        // Listed oldest first: the last one for this org is the one just connected.
         return admin.get("/api/v1/integrations").json().valueStream()
-                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(sf.org().id()))
-                .findFirst().orElseThrow().get("integration").get("id").asString();
+                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(salesforceOrgId))
+                .reduce((a, b) -> b).orElseThrow().get("integration").get("id").asString();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
+import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.app.sync.SyncEngine;
 import dev.crosswalk.app.sync.SyncTrigger;
@@ -58,16 +59,7 @@ abstract class HealthTestSupport extends AppIntegrationTest {
     }
 
     protected UUID connect(ApiClient as, TestOrg sf) {
-        ApiClient.Reply started = as.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", SalesforceFixture.url(), "name", sf.org().name()));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), sf.integrationUsername(),
-                SalesforceFixture.PASSWORD);
-        ApiClient.Reply done = as.get(callback.getPath() + "?" + callback.getRawQuery());
-        assertThat(done.status()).as(done.body()).isEqualTo(302);
-        UUID id = UUID.fromString(as.get("/api/v1/integrations").json().valueStream()
-                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(sf.org().id()))
-                .reduce((a, b) -> b).orElseThrow().get("integration").get("id").asString());
+        UUID id = UUID.fromString(Syncs.connect(as, sf));
         awaitIdle(id, 1);
         return id;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
-import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.app.org.OrganizationService;
@@ -13,7 +12,6 @@ import dev.crosswalk.emulator.seed.OverlapPlan;
 import dev.crosswalk.emulator.seed.SeedLoader;
 import dev.crosswalk.emulator.seed.SeedReport;
 import java.net.IDN;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,13 +45,7 @@ class TwoOrganizationOverlapIT extends AppIntegrationTest {
         String email = "admin-" + suffix + "@" + name.toLowerCase() + "-" + suffix + ".example";
         organizations.createOrganization(name + " " + suffix, email, "Admin", "tenant-password-1");
         ApiClient admin = new ApiClient(baseUrl(), email, "tenant-password-1");
-        ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", SalesforceFixture.url(), "name", sf.org().name()));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), sf.integrationUsername(),
-                SalesforceFixture.PASSWORD);
-        assertThat(admin.get(callback.getPath() + "?" + callback.getRawQuery()).status()).isEqualTo(302);
-        String id = admin.get("/api/v1/integrations").json().get(0).get("integration").get("id").asString();
+        String id = Syncs.connect(admin, sf);
         awaitRun(admin, id, 1);
         return new Tenant(admin, id, sf);
     }

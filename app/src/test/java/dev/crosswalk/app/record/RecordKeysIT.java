@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
-import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.emulator.model.Record;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -241,15 +239,7 @@ class RecordKeysIT extends AppIntegrationTest {
 
     /** Connects through the real OAuth round trip: service → emulator login form → service callback. */
     private String connect(TestOrg sf) {
-        ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", SalesforceFixture.url(), "name", sf.org().name()));
-        assertThat(started.status()).isEqualTo(200);
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), sf.integrationUsername(),
-                SalesforceFixture.PASSWORD);
-        assertThat(admin.get(callback.getPath() + "?" + callback.getRawQuery()).status()).isEqualTo(302);
-        return admin.get("/api/v1/integrations").json().valueStream()
-                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(sf.org().id()))
-                .findFirst().orElseThrow().get("integration").get("id").asString();
+        return Syncs.connect(admin, sf);
     }
 
     private void awaitRun(String integrationId, int expectedRuns) {

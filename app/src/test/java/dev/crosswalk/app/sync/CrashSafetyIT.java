@@ -3,7 +3,6 @@ package dev.crosswalk.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
-import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.ServiceProcess;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.emulator.EmulatorOptions;
@@ -18,7 +17,6 @@ import dev.crosswalk.emulator.seed.OverlapPlan;
 import dev.crosswalk.emulator.seed.SeedLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -176,12 +174,7 @@ class CrashSafetyIT {
     void a_sync_killed_at_random_points_resumes_from_its_checkpoint_and_ends_equal_to_salesforce() {
         ServiceProcess service = start("node-a");
         ApiClient admin = new ApiClient(service.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
-        ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", emulator.baseUrl(), "name", "Crash Org"));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), sfUsername, SF_PASSWORD);
-        assertThat(admin.get(callback.getPath() + "?" + callback.getRawQuery()).status()).isEqualTo(302);
-        integrationId = UUID.fromString(admin.get("/api/v1/integrations").json().get(0).get("integration").get("id").asString());
+        integrationId = UUID.fromString(Syncs.connect(admin, emulator.baseUrl(), "Crash Org", sfUsername, SF_PASSWORD, org.id()));
 
         // Kill twice, each time once a random share of the accounts is stored: anywhere in a batch,
         // between batches, mid-download.
@@ -268,13 +261,7 @@ class CrashSafetyIT {
         new SeedLoader().load(small, OverlapPlan.builder(seed).org("Small", 50, 0).build().org("Small"), List.of(userId), userId,
                 null);
         ApiClient admin = new ApiClient(node.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
-        ApiClient.Reply started = admin.post("/api/v1/integrations/salesforce/authorize",
-                Map.of("loginHost", emulator.baseUrl(), "name", "Small Org"));
-        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), username, SF_PASSWORD);
-        assertThat(admin.get(callback.getPath() + "?" + callback.getRawQuery()).status()).isEqualTo(302);
-        return UUID.fromString(admin.get("/api/v1/integrations").json().valueStream()
-                .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(small.id()))
-                .findFirst().orElseThrow().get("integration").get("id").asString());
+        return UUID.fromString(Syncs.connect(admin, emulator.baseUrl(), "Small Org", username, SF_PASSWORD, small.id()));
     }
 
     @Test
