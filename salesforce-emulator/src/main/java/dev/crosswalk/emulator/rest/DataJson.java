@@ -42,6 +42,14 @@ final class DataJson {
         return ApiException.withFields(httpStatus(e), e.statusCode(), e.message(), e.fields());
     }
 
+    /** The result of a single-record save, or its first error as the REST error a client sees. */
+    static SaveResult orThrow(SaveResult result) {
+        if (!result.success()) {
+            throw toException(result.firstError());
+        }
+        return result;
+    }
+
     /** {@code {"id","success","errors"[,"created"]}} as sObject Collections render it. */
     static ObjectNode collectionResult(SaveResult r, boolean withCreated) {
         ObjectNode n = Json.object();

@@ -85,9 +85,7 @@ public final class SObjectRoutes {
     }
 
     private Response created(Request req, SObjectType t, SaveResult result) {
-        if (!result.success()) {
-            throw DataJson.toException(result.firstError());
-        }
+        DataJson.orThrow(result);
         return Response.json(201, DataJson.singleSuccess(result.id(), null))
                 .header("Location", DataJson.recordUrl(req.apiVersion(), t.name(), result.id()));
     }
@@ -116,10 +114,7 @@ public final class SObjectRoutes {
         String id = recordId(segment, t);
         org.read(() -> liveRecord(org, t, id));
         RecordInput input = body(req);
-        SaveResult result = data.update(org, req.session().userId(), t.name(), id, input);
-        if (!result.success()) {
-            throw DataJson.toException(result.firstError());
-        }
+        DataJson.orThrow(data.update(org, req.session().userId(), t.name(), id, input));
         return Response.empty(204);
     }
 
@@ -132,10 +127,7 @@ public final class SObjectRoutes {
         SObjectType t = visibleType(req);
         String id = recordId(segment, t);
         org.read(() -> liveRecord(org, t, id));
-        SaveResult result = data.delete(org, req.session().userId(), id);
-        if (!result.success()) {
-            throw DataJson.toException(result.firstError());
-        }
+        DataJson.orThrow(data.delete(org, req.session().userId(), id));
         return Response.empty(204);
     }
 
@@ -193,10 +185,7 @@ public final class SObjectRoutes {
             throw ApiException.notFound();
         }
         RecordInput input = body(req).with(f.name(), new FieldInput.Text(value));
-        SaveResult result = data.upsert(org, req.session().userId(), t.name(), f.name(), input);
-        if (!result.success()) {
-            throw DataJson.toException(result.firstError());
-        }
+        SaveResult result = DataJson.orThrow(data.upsert(org, req.session().userId(), t.name(), f.name(), input));
         if (result.created()) {
             return Response.json(201, DataJson.singleSuccess(result.id(), true))
                     .header("Location", DataJson.recordUrl(req.apiVersion(), t.name(), result.id()));
@@ -218,10 +207,7 @@ public final class SObjectRoutes {
         if (matches.size() > 1) {
             return multipleChoices(req, t, matches);
         }
-        SaveResult result = data.delete(org, req.session().userId(), matches.get(0).id());
-        if (!result.success()) {
-            throw DataJson.toException(result.firstError());
-        }
+        DataJson.orThrow(data.delete(org, req.session().userId(), matches.get(0).id()));
         return Response.empty(204);
     }
 
