@@ -43,6 +43,8 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.salesforce.client-secret", () -> SalesforceFixture.CLIENT_SECRET);
         registry.add("crosswalk.salesforce.allow-loopback", () -> "true");
         registry.add("crosswalk.sync.batch-size", () -> "500");
+        // Test webhook receivers listen on 127.0.0.1; the rest of loopback stays refused (WebhookAlertsIT uses 127.0.0.2).
+        registry.add("crosswalk.webhooks.allowed-networks", () -> "127.0.0.1/32");
         // Several Bulk result pages per object, so a download can break in the middle (health ITs).
         registry.add("crosswalk.salesforce.bulk-page-size", () -> "400");
     }

@@ -25,8 +25,9 @@ class AlertRepository {
     record Webhook(UUID id, UUID organizationId, String url, String description, Instant createdAt) {
     }
 
+    /** {@code lastOutcome} is coarse on purpose (see {@link DeliveryOutcome}); the exact HTTP status stays internal. */
     record Delivery(UUID id, UUID alertId, UUID webhookId, int attempts, Instant deliveredAt, Instant lastAttemptAt,
-            Integer lastStatus, String lastError, boolean gaveUp) {
+            DeliveryOutcome lastOutcome, boolean gaveUp) {
     }
 
     record Alert(UUID id, UUID integrationId, String kind, String fromStatus, String toStatus, String payload, Instant createdAt,
@@ -81,11 +82,12 @@ class AlertRepository {
                 .optional();
     }
 
-    void attempted(UUID deliveryId, Instant at, Integer status, String error, boolean delivered, boolean gaveUp) {
+    /** {@code last_error} holds the coarse outcome's name. */
+    void attempted(UUID deliveryId, Instant at, Integer status, DeliveryOutcome outcome, boolean delivered, boolean gaveUp) {
         jdbc.sql("""
                 update alert_delivery set attempts = attempts + 1, last_attempt_at = ?, last_status = ?, last_error = ?,
                     delivered_at = case when ? then ? else delivered_at end, gave_up = ? where id = ?""")
-                .params(Timestamp.from(at), status, error, delivered, Timestamp.from(at), gaveUp, deliveryId).update();
+                .params(Timestamp.from(at), status, outcome.name(), delivered, Timestamp.from(at), gaveUp, deliveryId).update();
     }
 
     List<Alert> alerts(UUID organizationId, UUID integrationId, int limit) {
@@ -103,16 +105,32 @@ class AlertRepository {
 
     private List<Delivery> deliveries(UUID alertId) {
         return jdbc.sql("""
-                select id, alert_id, webhook_id, attempts, delivered_at, last_attempt_at, last_status, last_error, gave_up
+                select id, alert_id, webhook_id, attempts, delivered_at, last_attempt_at, last_error, gave_up
                 from alert_delivery where alert_id = ?""").param(alertId).query(AlertRepository::delivery).list();
     }
 
     private static Delivery delivery(ResultSet rs, int n) throws SQLException {
         Timestamp delivered = rs.getTimestamp("delivered_at");
         Timestamp last = rs.getTimestamp("last_attempt_at");
+        String outcome = rs.getString("last_error");
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 rs.getObject("webhook_id", UUID.class), rs.getInt("attempts"), delivered == null ? null : delivered.toInstant(),
-                last == null ? null : last.toInstant(), rs.getObject("last_status", Integer.class), rs.getString("last_error"),
+                last == null ? null : last.toInstant(), outcome == null ? null : outcomeOf(outcome),
                 rs.getBoolean("gave_up"));
+    }
+
+    /** Rows written before outcomes were coarse hold free text ("HTTP 503", an exception's name). */
+    private static DeliveryOutcome outcomeOf(String stored) {
+        try {
+            return DeliveryOutcome.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return stored.matches("HTTP \\d{3}") ? DeliveryOutcome.ofStatus(Integer.parseInt(stored.substring(5)))
+                    : DeliveryOutcome.NOT_REACHED;
+        }
+    }
+
+    /** Retries are exhausted: the last attempt's outcome stays as it was. */
+    void gaveUp(UUID deliveryId) {
+        jdbc.sql("update alert_delivery set gave_up = true where id = ?").param(deliveryId).update();
     }
 }

@@ -4,11 +4,11 @@ import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
+import dev.crosswalk.app.system.egress.EgressPolicy;
+import dev.crosswalk.app.system.egress.EgressRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +34,12 @@ class WebhookController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AlertRepository repository;
+    private final EgressPolicy egressPolicy;
     private final Clock clock;
 
-    WebhookController(AlertRepository repository, Clock clock) {
+    WebhookController(AlertRepository repository, EgressPolicy egressPolicy, Clock clock) {
         this.repository = repository;
+        this.egressPolicy = egressPolicy;
         this.clock = clock;
     }
 
@@ -53,10 +55,18 @@ class WebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a webhook (Admins only); the answer holds the signing secret, shown only once",
             description = "Each alert is POSTed as JSON with X-Crosswalk-Timestamp and X-Crosswalk-Signature: "
-                    + "sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)). HTTPS is required except for loopback.")
+                    + "sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)). The URL must be https and reach a public "
+                    + "address (loopback, private, link-local and similar networks are refused, at creation and at every "
+                    + "delivery, unless the operator allows them with crosswalk.webhooks.allowed-networks); redirects are "
+                    + "not followed.")
     CreatedWebhook create(@AuthenticationPrincipal MemberPrincipal me, @RequestBody NewWebhook body) {
         OrganizationService.requireAdmin(me);
-        URI url = validated(body.url());
+        URI url;
+        try {
+            url = egressPolicy.checkUrl(body.url());
+        } catch (EgressRefusedException e) {
+            throw CrosswalkException.of(ErrorCode.WEBHOOK_URL_NOT_ALLOWED, "url: the URL " + e.getMessage());
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
@@ -87,33 +97,5 @@ class WebhookController {
     List<AlertRepository.Alert> alerts(@AuthenticationPrincipal MemberPrincipal me,
             @RequestParam(required = false) UUID integrationId, @RequestParam(defaultValue = "50") int limit) {
         return repository.alerts(me.organizationId(), integrationId, Math.min(Math.max(limit, 1), 200));
-    }
-
-    /** HTTPS anywhere; plain HTTP only to loopback (local receivers and tests). */
-    private static URI validated(String raw) {
-        URI url;
-        try {
-            url = URI.create(raw == null ? "" : raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "url is not a URL");
-        }
-        if (url.getHost() == null || url.getScheme() == null) {
-            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "url needs a scheme and a host");
-        }
-        if (url.getScheme().equals("https")) {
-            return url;
-        }
-        if (url.getScheme().equals("http") && loopback(url.getHost())) {
-            return url;
-        }
-        throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "webhooks need https (plain http only to loopback)");
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

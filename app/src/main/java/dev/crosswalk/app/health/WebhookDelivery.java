@@ -1,32 +1,32 @@
 package dev.crosswalk.app.health;
 
-import java.io.IOException;
+import dev.crosswalk.app.system.egress.EgressClient;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One delivery attempt of an alert to a webhook: POST the JSON, signed. A non-2xx answer or a
- * network failure throws, so db-scheduler retries it with exponential backoff (see {@link HealthJobs}).
+ * One delivery attempt of an alert to a webhook: POST the JSON, signed, through the
+ * {@link EgressClient} (the egress policy is checked again on the address connected to). A non-2xx
+ * answer or a network failure throws, so db-scheduler retries it with exponential backoff (see
+ * {@link HealthJobs}); a refusal by the egress policy is final and not retried.
  */
 @Component
 class WebhookDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
 
     private final AlertRepository repository;
+    private final EgressClient http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookDelivery(AlertRepository repository, Clock clock) {
+    WebhookDelivery(AlertRepository repository, EgressClient http, Clock clock) {
         this.repository = repository;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -37,33 +37,26 @@ class WebhookDelivery {
             return;
         }
         long ts = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(out.url())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Crosswalk-Webhooks/1")
-                .header("X-Crosswalk-Event", "integration.status_changed")
-                .header("X-Crosswalk-Delivery", deliveryId.toString())
-                .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
-                .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(out.secret(), ts, out.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(out.payload())).build();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            boolean ok = response.statusCode() / 100 == 2;
-            repository.attempted(deliveryId, clock.instant(), response.statusCode(), ok ? null : "HTTP " + response.statusCode(),
-                    ok, false);
-            if (!ok) {
-                throw new IllegalStateException("webhook answered HTTP " + response.statusCode());
-            }
-        } catch (IOException e) {
-            repository.attempted(deliveryId, clock.instant(), null, e.getClass().getSimpleName(), false, false);
-            LOG.info("webhook delivery {} failed: {}", deliveryId, e.getClass().getSimpleName());
-            throw new IllegalStateException("webhook unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "Crosswalk-Webhooks/1");
+        headers.put("X-Crosswalk-Event", "integration.status_changed");
+        headers.put("X-Crosswalk-Delivery", deliveryId.toString());
+        headers.put(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts));
+        headers.put(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(out.secret(), ts, out.payload()));
+        EgressClient.Result result = http.postJson(URI.create(out.url()), headers, out.payload());
+        DeliveryOutcome outcome = DeliveryOutcome.of(result);
+        Integer status = result instanceof EgressClient.Answered a ? a.status() : null;
+        boolean refused = outcome == DeliveryOutcome.REFUSED_BY_POLICY;
+        repository.attempted(deliveryId, clock.instant(), status, outcome, outcome == DeliveryOutcome.DELIVERED, refused);
+        if (refused) {
+            LOG.warn("webhook delivery {} refused by the egress policy: {}", deliveryId, ((EgressClient.Refused) result).reason());
+        } else if (outcome != DeliveryOutcome.DELIVERED) {
+            LOG.info("webhook delivery {} failed: {}", deliveryId, outcome);
+            throw new IllegalStateException("webhook delivery failed: " + outcome);
         }
     }
 
     void gaveUp(UUID deliveryId) {
-        repository.attempted(deliveryId, clock.instant(), null, "gave up after retries", false, true);
+        repository.gaveUp(deliveryId);
     }
 }

@@ -18,7 +18,8 @@ public enum ErrorCode {
     SALESFORCE_ORG_MISMATCH(HttpStatus.CONFLICT, "You signed in to a different Salesforce org"),
     SALESFORCE_ERROR(HttpStatus.BAD_GATEWAY, "Salesforce refused the request"),
     SYNC_ALREADY_RUNNING(HttpStatus.CONFLICT, "A sync is already running for this integration"),
-    INVALID_FIELD_SELECTION(HttpStatus.BAD_REQUEST, "Unknown objects or fields in the selection");
+    INVALID_FIELD_SELECTION(HttpStatus.BAD_REQUEST, "Unknown objects or fields in the selection"),
+    WEBHOOK_URL_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "Webhooks may only reach public https addresses");
 
     private final HttpStatus status;
     private final String title;

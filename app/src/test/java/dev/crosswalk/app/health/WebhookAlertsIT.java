@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class WebhookAlertsIT extends HealthTestSupport {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private AlertRepository alertRepository;
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -83,10 +86,24 @@ class WebhookAlertsIT extends HealthTestSupport {
     }
 
     @Test
-    void one_signed_alert_into_error_retried_until_delivered_and_one_on_recovery() {
+    void one_signed_alert_into_error_retried_until_delivered_and_one_on_recovery() throws IOException {
         TestOrg sf = org("Webhook Org", 20, 5);
         UUID id = connect(sf);
         assertThat(alerts(id)).as("the first sync's success is no status change worth an alert").isEmpty();
+
+        // A webhook saved when its address was allowed, now pointing elsewhere in loopback (as after DNS
+        // rebinding): the policy is checked again on the address connected to at delivery.
+        HttpServer rebound = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+        AtomicInteger reboundHits = new AtomicInteger();
+        rebound.createContext("/", exchange -> {
+            reboundHits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        rebound.start();
+        UUID reboundId = UUID.randomUUID();
+        alertRepository.insertWebhook(reboundId, organizationId(), "http://127.0.0.2:" + rebound.getAddress().getPort() + "/x",
+                "whsec_" + reboundId, "rebound", Instant.now());
 
         failuresLeft.set(1); // the receiver is down once: the delivery is retried with backoff
         SalesforceFixture.emulator().state().tokens().revokeRefreshTokensOfUser(sf.integrationUserId());
@@ -114,18 +131,49 @@ class WebhookAlertsIT extends HealthTestSupport {
 
         List<JsonNode> listed = alerts(id);
         assertThat(listed).extracting(a -> a.get("kind").asString()).containsExactly("RECOVERED", "INTO_ERROR");
-        JsonNode delivery = listed.get(1).get("deliveries").get(0);
+        JsonNode delivery = deliveryTo(listed.get(1), webhookId);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
         assertThat(delivery.get("deliveredAt")).isNotNull();
+        assertThat(delivery.get("lastOutcome").asString()).isEqualTo("DELIVERED");
+        assertThat(delivery.has("lastStatus") || delivery.has("lastError")).as("no raw status or network error").isFalse();
+
+        JsonNode refused = deliveryTo(listed.get(1), reboundId.toString());
+        assertThat(refused.get("lastOutcome").asString()).isEqualTo("REFUSED_BY_POLICY");
+        assertThat(refused.get("gaveUp").asBoolean()).as("a refusal is final, not retried").isTrue();
+        assertThat(refused.get("attempts").asInt()).isEqualTo(1);
+        assertThat(reboundHits.get()).as("nothing reaches the refused address").isZero();
+        rebound.stop(0);
+        admin.delete("/api/v1/webhooks/" + reboundId);
         assertThat(admin.get("/api/v1/webhooks").body()).contains(webhookId).doesNotContain(secret);
         assertRecordsEqual(id, sf);
     }
 
+    private static JsonNode deliveryTo(JsonNode alert, String webhookId) {
+        return alert.get("deliveries").valueStream().filter(d -> d.get("webhookId").asString().equals(webhookId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no delivery to " + webhookId + " in " + alert));
+    }
+
+    private UUID organizationId() {
+        return jdbc.sql("select organization_id from webhook where id = ?").param(UUID.fromString(webhookId)).query(UUID.class).single();
+    }
+
     @Test
-    void webhooks_need_https_except_on_loopback_and_only_admins_add_them() {
-        ApiClient.Reply plain = admin.post("/api/v1/webhooks", Map.of("url", "http://hooks.example.com/x"));
-        assertThat(plain.status()).isEqualTo(400);
-        assertThat(plain.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
-        assertThat(admin.post("/api/v1/webhooks", Map.of("url", "ftp://127.0.0.1/x")).status()).isEqualTo(400);
+    void webhooks_to_internal_networks_numeric_hosts_or_other_schemes_are_refused() {
+        List<String> urls = List.of("http://127.0.0.2:5432/", "http://localhost:8080/x", "http://[::1]:5432/",
+                "http://[::ffff:127.0.0.1]:8080/", "http://2130706433:8080/", "https://0x7f000001/", "http://0177.0.0.1/",
+                "https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "https://192.168.1.1/", "https://100.64.0.1/",
+                "https://[fd00::1]/", "https://0.0.0.0/", "https://224.0.0.1/", "ftp://127.0.0.1/x", "http://hooks.example.com/x");
+        SoftAssertions soft = new SoftAssertions();
+        for (String url : urls) {
+            ApiClient.Reply reply = admin.post("/api/v1/webhooks", Map.of("url", url));
+            soft.assertThat(reply.status()).as(url + " → " + reply.body()).isEqualTo(400);
+            if (reply.status() == 400) {
+                soft.assertThat(reply.json().get("code").asString()).as(url).isEqualTo("WEBHOOK_URL_NOT_ALLOWED");
+                soft.assertThat(reply.json().get("detail").asString()).as(url).startsWith("url: ");
+            }
+        }
+        soft.assertAll();
+        assertThat(admin.get("/api/v1/webhooks").json().valueStream().map(w -> w.get("url").asString()))
+                .as("only the test receiver").hasSize(1);
     }
 }
