@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The demo's Salesforce: an in-process emulator with the {@code demo} seed (orgs Acme Corp and
  * Globex). It keeps its state next to Crosswalk's, on a fixed port, so a restarted demo finds
- * the same orgs and tokens it connected to.
+ * the same orgs and tokens it connected to. The Acme org has Crosswalk's Salesforce package
+ * deployed (see {@link DemoPackage}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosswalk.demo.enabled", havingValue = "true")
@@ -20,10 +21,17 @@ class DemoEmulator {
     @Bean(destroyMethod = "close")
     SalesforceEmulator demoSalesforceEmulator(@Value("${crosswalk.data-dir:./data}") Path dataDir,
             @Value("${crosswalk.demo.emulator-port:8089}") int port) {
-        return SalesforceEmulator.start(EmulatorOptions.builder()
+        SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorOptions.builder()
                 .port(port)
                 .seed("demo")
                 .dataDir(dataDir.resolve("emulator"))
                 .build());
+        try {
+            DemoPackage.deployOnce(emulator);
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        return emulator;
     }
 }

@@ -1,67 +1,76 @@
 package dev.crosswalk.emulator.metadata;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
-/** One parsed metadata file: a root element of an expected type and typed accessors that name the file in errors. */
+/**
+ * One parsed metadata file: a root element of an expected type and typed accessors that name
+ * the component, file, line and element in errors (what a deploy reports as a component failure).
+ */
 final class MetadataXml {
     static final String NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
+    private static final String LINE = "line";
 
-    private final String file;
+    private final Origin origin;
     private final Element root;
 
-    private MetadataXml(String file, Element root) {
-        this.file = file;
+    private MetadataXml(Origin origin, Element root) {
+        this.origin = origin;
         this.root = root;
     }
 
-    /** Parses with external entities disabled: metadata folders may come from anywhere. */
-    static MetadataXml parse(Path base, Path path, String expectedRoot) {
-        String file = base.relativize(path).toString();
+    /**
+     * Parses with DOCTYPEs refused and secure processing on (metadata may come from anywhere),
+     * keeping each element's line so errors can point at it.
+     */
+    static MetadataXml parse(String componentType, String fullName, String file, byte[] bytes, String expectedRoot) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Origin origin = new Origin(componentType, fullName, file, text);
+        Element root;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Element root = b.parse(Files.newInputStream(path)).getDocumentElement();
-            if (!expectedRoot.equals(root.getLocalName())) {
-                throw new MetadataException(file, root.getLocalName(), "expected root element <" + expectedRoot + ">");
-            }
-            if (root.getNamespaceURI() != null && !NAMESPACE.equals(root.getNamespaceURI())) {
-                throw new MetadataException(file, expectedRoot, "unexpected XML namespace " + root.getNamespaceURI());
-            }
-            return new MetadataXml(file, root);
-        } catch (SAXException e) {
-            throw new MetadataException(file, null, "not well-formed XML: " + e.getMessage());
-        } catch (IOException e) {
-            throw new MetadataException(file, null, "cannot be read: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
+            root = LineNumberingBuilder.parse(bytes).getDocumentElement();
+        } catch (SAXParseException e) {
+            throw new MetadataException(origin, null, e.getLineNumber(), e.getColumnNumber(),
+                    "Error parsing file: " + e.getMessage());
+        } catch (SAXException | IOException e) {
+            throw new MetadataException(origin, null, 0, 0, "Error parsing file: " + e.getMessage());
         }
+        MetadataXml x = new MetadataXml(origin, root);
+        if (!expectedRoot.equals(root.getLocalName())) {
+            throw x.error(root, "Error parsing file: expected root element <" + expectedRoot + "> but found <"
+                    + root.getLocalName() + ">");
+        }
+        if (root.getNamespaceURI() != null && !NAMESPACE.equals(root.getNamespaceURI())) {
+            throw x.error(root, "Error parsing file: unexpected XML namespace " + root.getNamespaceURI());
+        }
+        return x;
     }
 
-    String file() { return file; }
+    Origin origin() { return origin; }
+    String file() { return origin.file(); }
     Element root() { return root; }
 
     Optional<String> text(Element parent, String name) {
-        for (Element e : children(parent, name)) {
-            return Optional.of(e.getTextContent().trim());
-        }
-        return Optional.empty();
+        return child(parent, name).map(e -> e.getTextContent().trim());
     }
 
     Optional<String> text(String name) {
@@ -70,7 +79,7 @@ final class MetadataXml {
 
     String required(Element parent, String name) {
         return text(parent, name).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new MetadataException(file, name, "required element is missing or empty"));
+                .orElseThrow(() -> error(parent, name, "Required field is missing: " + name));
     }
 
     String required(String name) {
@@ -85,7 +94,8 @@ final class MetadataXml {
         return switch (v.get()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new MetadataException(file, name, "expected true or false but found '" + v.get() + "'");
+            default -> throw error(child(parent, name).orElse(parent), name,
+                    "Error parsing file: '" + v.get() + "' is not a valid value for the boolean element " + name);
         };
     }
 
@@ -97,7 +107,8 @@ final class MetadataXml {
         try {
             return Integer.parseInt(v.get());
         } catch (NumberFormatException e) {
-            throw new MetadataException(file, name, "expected a whole number but found '" + v.get() + "'");
+            throw error(child(parent, name).orElse(parent), name,
+                    "Error parsing file: '" + v.get() + "' is not a valid value for the int element " + name);
         }
     }
 
@@ -116,7 +127,94 @@ final class MetadataXml {
         return c.isEmpty() ? Optional.empty() : Optional.of(c.get(0));
     }
 
-    MetadataException error(String element, String message) {
-        return new MetadataException(file, element, message);
+    /** An error at the element named {@code name} under {@code parent} (or at the parent when it is absent). */
+    MetadataException error(Element parent, String name, String message) {
+        Element at = child(parent, name).orElse(parent);
+        return new MetadataException(origin, name, lineOf(at), 0, message);
+    }
+
+    MetadataException error(Element at, String message) {
+        return new MetadataException(origin, at.getLocalName(), lineOf(at), 0, message);
+    }
+
+    /** An error at the root's child {@code name}. */
+    MetadataException error(String name, String message) {
+        return error(root, name, message);
+    }
+
+    /** The same file seen as another component (a field inlined in an mdapi object file). */
+    MetadataXml as(String componentType, String fullName, Element newRoot) {
+        return new MetadataXml(new Origin(componentType, fullName, origin.file(), origin.text()), newRoot);
+    }
+
+    static int lineOf(Element e) {
+        Object line = e.getUserData(LINE);
+        return line instanceof Integer i ? i : 0;
+    }
+
+    /** Builds a namespace-aware DOM from SAX events, recording each element's start line. */
+    private static final class LineNumberingBuilder extends DefaultHandler {
+        private final Document doc;
+        private final Deque<Node> open = new ArrayDeque<>();
+        private final StringBuilder text = new StringBuilder();
+        private Locator locator;
+
+        private LineNumberingBuilder(Document doc) {
+            this.doc = doc;
+            open.push(doc);
+        }
+
+        static Document parse(byte[] bytes) throws SAXException, IOException {
+            try {
+                DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+                dbf.setNamespaceAware(true);
+                Document doc = dbf.newDocumentBuilder().newDocument();
+                SAXParserFactory f = SAXParserFactory.newInstance();
+                f.setNamespaceAware(true);
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                SAXParser parser = f.newSAXParser();
+                parser.parse(new ByteArrayInputStream(bytes), new LineNumberingBuilder(doc));
+                return doc;
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            flushText();
+            Element e = doc.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String attrUri = attributes.getURI(i);
+                e.setAttributeNS(attrUri == null || attrUri.isEmpty() ? null : attrUri, attributes.getQName(i), attributes.getValue(i));
+            }
+            e.setUserData(LINE, locator == null ? 0 : locator.getLineNumber(), null);
+            open.peek().appendChild(e);
+            open.push(e);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            flushText();
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            text.append(ch, start, length);
+        }
+
+        private void flushText() {
+            if (!text.isEmpty() && open.peek() instanceof Element parent) {
+                parent.appendChild(doc.createTextNode(text.toString()));
+            }
+            text.setLength(0);
+        }
     }
 }

@@ -1,38 +1,42 @@
 package dev.crosswalk.emulator.metadata;
 
-import dev.crosswalk.emulator.http.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.w3c.dom.Element;
-import tools.jackson.databind.JsonNode;
 
 /**
- * An SFDX source-format package read from disk: custom objects and fields, permission sets
- * and Visualforce pages. Other metadata types are listed as skipped (the emulator has nothing
- * to enforce for them). Reading validates each file on its own; cross-references are checked
- * by {@link PackageInstaller} against the target org.
+ * A package's metadata components, read from SFDX source format ({@link #read(Path)},
+ * {@link #of(SourceFiles)}) or from a Metadata API deploy zip ({@link MdapiZip}). Reading
+ * validates each component on its own; cross-references are checked by {@link PackageInstaller}
+ * against the target org. Types the emulator has nothing to enforce for are listed as skipped.
  */
 public record SfdxPackage(List<ObjectSpec> objects, List<FieldSpec> fields, List<PermissionSetSpec> permissionSets,
-        List<PageSpec> pages, List<String> skipped) {
+        List<PageSpec> pages, List<ClassSpec> classes, List<LwcSpec> lwcs, List<TabSpec> tabs, List<AppSpec> apps,
+        List<AuthProviderSpec> authProviders, List<ExternalCredentialSpec> externalCredentials,
+        List<NamedCredentialSpec> namedCredentials, List<String> skipped) {
 
-    /** {@code objects/X__c/X__c.object-meta.xml}. */
-    public record ObjectSpec(String file, String apiName, String label, String pluralLabel, String nameFieldLabel,
-            String autoNumberFormat, boolean controlledByParent) {
+    /** Every component knows where it came from. */
+    public interface Component {
+        Origin origin();
+
+        default String file() {
+            return origin().file();
+        }
+    }
+
+    /** {@code objects/X__c/X__c.object-meta.xml}; a standard object's file has no label (settings only). */
+    public record ObjectSpec(Origin origin, String apiName, String label, String pluralLabel, String nameFieldLabel,
+            String autoNumberFormat, boolean controlledByParent) implements Component {
     }
 
     /** {@code objects/X/fields/F__c.field-meta.xml}, on a custom or standard object. */
-    public record FieldSpec(String file, String objectName, String apiName, String label, String type, int length,
+    public record FieldSpec(Origin origin, String objectName, String apiName, String label, String type, int length,
             int precision, int scale, boolean required, boolean unique, boolean externalId, boolean caseSensitive,
-            String referenceTo, List<String> picklistValues, boolean restrictedPicklist) {
+            String referenceTo, String relationshipName, List<String> picklistValues, boolean restrictedPicklist)
+            implements Component {
     }
 
     public record ObjectPermissionSpec(String object, boolean read, boolean create, boolean edit, boolean delete,
@@ -42,274 +46,177 @@ public record SfdxPackage(List<ObjectSpec> objects, List<FieldSpec> fields, List
     public record FieldPermissionSpec(String field, boolean readable, boolean editable) {
     }
 
-    public record PermissionSetSpec(String file, String apiName, String label, String description,
+    public record PermissionSetSpec(Origin origin, String apiName, String label, String description,
             Map<String, Boolean> userPermissions, List<ObjectPermissionSpec> objectPermissions,
-            List<FieldPermissionSpec> fieldPermissions, List<String> pageAccesses) {
+            List<FieldPermissionSpec> fieldPermissions, List<String> pageAccesses, List<String> classAccesses,
+            List<String> tabs, List<String> applications, List<String> principals) implements Component {
     }
 
-    public record PageSpec(String file, String name, String label, double apiVersion, String description, String markup) {
+    public record PageSpec(Origin origin, String name, String label, double apiVersion, String description, String markup)
+            implements Component {
     }
 
-    private static final String OBJECT = ".object-meta.xml";
-    private static final String FIELD = ".field-meta.xml";
-    private static final String PERMISSION_SET = ".permissionset-meta.xml";
-    private static final String PAGE = ".page-meta.xml";
+    public record ClassSpec(Origin origin, String name, double apiVersion, String body) implements Component {
+    }
+
+    /** A Lightning web component bundle: the emulator validates its metadata, it does not run it. */
+    public record LwcSpec(Origin origin, String name, double apiVersion, List<String> targets, List<String> objects)
+            implements Component {
+    }
+
+    /** A Visualforce tab ({@code page}) or a custom object tab ({@code customObject}, named after the object). */
+    public record TabSpec(Origin origin, String name, String label, String page, boolean customObject) implements Component {
+    }
+
+    public record AppSpec(Origin origin, String name, String label, List<String> tabs) implements Component {
+    }
+
+    public record AuthProviderSpec(Origin origin, String name, String friendlyName, String providerType,
+            String authorizeUrl, String tokenUrl, String consumerKey, String consumerSecret, String defaultScopes,
+            boolean pkce, boolean credentialsInHeader) implements Component {
+    }
+
+    /** An OAuth (or other protocol) external credential with its principals' names. */
+    public record ExternalCredentialSpec(Origin origin, String name, String label, String protocol, String authProvider,
+            List<String> principals) implements Component {
+    }
+
+    public record NamedCredentialSpec(Origin origin, String name, String label, String url, String externalCredential)
+            implements Component {
+    }
 
     /** Reads a project folder (with {@code sfdx-project.json}) or a bare source folder. */
     public static SfdxPackage read(Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new MetadataException(root.toString(), null, "is not a directory");
-        }
-        List<Path> dirs = packageDirectories(root);
-        List<ObjectSpec> objects = new ArrayList<>();
-        List<FieldSpec> fields = new ArrayList<>();
-        List<PermissionSetSpec> sets = new ArrayList<>();
-        List<PageSpec> pages = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (Path dir : dirs) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(dir)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(OBJECT)) {
-                    objects.add(readObject(root, f));
-                } else if (name.endsWith(FIELD)) {
-                    fields.add(readField(root, f));
-                } else if (name.endsWith(PERMISSION_SET)) {
-                    sets.add(readPermissionSet(root, f));
-                } else if (name.endsWith(PAGE)) {
-                    pages.add(readPage(root, f));
-                } else if (name.endsWith("-meta.xml")) {
-                    skipped.add(root.relativize(f).toString());
-                }
-            }
-        }
-        return new SfdxPackage(objects, fields, sets, pages, skipped);
+        return of(SourceFiles.read(root));
     }
 
-    private static List<Path> packageDirectories(Path root) {
-        Path project = root.resolve("sfdx-project.json");
-        if (!Files.exists(project)) {
-            return List.of(root);
-        }
-        JsonNode json;
-        try {
-            json = Json.parse(Files.readAllBytes(project));
-        } catch (IOException e) {
-            throw new MetadataException("sfdx-project.json", null, "cannot be read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new MetadataException("sfdx-project.json", null, "is not valid JSON: " + e.getMessage());
-        }
-        JsonNode dirs = json.get("packageDirectories");
-        if (dirs == null || !dirs.isArray() || dirs.isEmpty()) {
-            throw new MetadataException("sfdx-project.json", "packageDirectories", "must list at least one package directory");
-        }
-        List<Path> out = new ArrayList<>();
-        for (JsonNode d : dirs) {
-            JsonNode path = d.get("path");
-            if (path == null || path.asString().isBlank()) {
-                throw new MetadataException("sfdx-project.json", "packageDirectories.path", "is required");
+    /** Reads source-format files, dispatching on the file suffix as the sf CLI does. */
+    public static SfdxPackage of(SourceFiles source) {
+        Builder b = new Builder();
+        Map<String, byte[]> files = source.files();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String path = e.getKey();
+            String[] parts = path.split("/");
+            String name = parts[parts.length - 1];
+            String parent = parts.length > 1 ? parts[parts.length - 2] : "";
+            byte[] bytes = e.getValue();
+            if (name.endsWith(".object-meta.xml")) {
+                String apiName = strip(name, ".object-meta.xml");
+                MetadataXml x = MetadataXml.parse("CustomObject", apiName, path, bytes, "CustomObject");
+                if (!parent.equals(apiName)) {
+                    throw x.error(x.root(), "An object file must live in a folder named " + apiName);
+                }
+                b.objects.add(ComponentReader.object(x, apiName));
+            } else if (name.endsWith(".field-meta.xml")) {
+                String apiName = strip(name, ".field-meta.xml");
+                String objectName = parts.length > 2 ? parts[parts.length - 3] : "";
+                MetadataXml x = MetadataXml.parse("CustomField", objectName + "." + apiName, path, bytes, "CustomField");
+                if (!"fields".equals(parent)) {
+                    throw x.error(x.root(), "Field files belong in objects/<Object>/fields/");
+                }
+                b.fields.add(ComponentReader.field(x, objectName, apiName));
+            } else if (name.endsWith(".permissionset-meta.xml")) {
+                String apiName = strip(name, ".permissionset-meta.xml");
+                b.permissionSets.add(ComponentReader.permissionSet(
+                        MetadataXml.parse("PermissionSet", apiName, path, bytes, "PermissionSet"), apiName));
+            } else if (name.endsWith(".page-meta.xml")) {
+                String apiName = strip(name, ".page-meta.xml");
+                String body = text(files.get(sibling(path, apiName + ".page")));
+                b.pages.add(ComponentReader.page(MetadataXml.parse("ApexPage", apiName, path, bytes, "ApexPage"), apiName, body));
+            } else if (name.endsWith(".cls-meta.xml")) {
+                String apiName = strip(name, ".cls-meta.xml");
+                String body = text(files.get(sibling(path, apiName + ".cls")));
+                b.classes.add(ComponentReader.apexClass(MetadataXml.parse("ApexClass", apiName, path, bytes, "ApexClass"),
+                        apiName, body));
+            } else if (name.endsWith(".js-meta.xml") && parts.length > 2 && "lwc".equals(parts[parts.length - 3])) {
+                String bundle = strip(name, ".js-meta.xml");
+                MetadataXml x = MetadataXml.parse("LightningComponentBundle", bundle, path, bytes, "LightningComponentBundle");
+                boolean hasJs = files.containsKey(sibling(path, bundle + ".js"));
+                b.lwcs.add(ComponentReader.lwc(x, bundle, parent, hasJs));
+            } else if (name.endsWith(".tab-meta.xml")) {
+                String apiName = strip(name, ".tab-meta.xml");
+                b.tabs.add(ComponentReader.tab(MetadataXml.parse("CustomTab", apiName, path, bytes, "CustomTab"), apiName));
+            } else if (name.endsWith(".app-meta.xml")) {
+                String apiName = strip(name, ".app-meta.xml");
+                b.apps.add(ComponentReader.app(
+                        MetadataXml.parse("CustomApplication", apiName, path, bytes, "CustomApplication"), apiName));
+            } else if (name.endsWith(".authprovider-meta.xml")) {
+                String apiName = strip(name, ".authprovider-meta.xml");
+                b.authProviders.add(ComponentReader.authProvider(
+                        MetadataXml.parse("AuthProvider", apiName, path, bytes, "AuthProvider"), apiName));
+            } else if (name.endsWith(".externalCredential-meta.xml")) {
+                String apiName = strip(name, ".externalCredential-meta.xml");
+                b.externalCredentials.add(ComponentReader.externalCredential(
+                        MetadataXml.parse("ExternalCredential", apiName, path, bytes, "ExternalCredential"), apiName));
+            } else if (name.endsWith(".namedCredential-meta.xml")) {
+                String apiName = strip(name, ".namedCredential-meta.xml");
+                b.namedCredentials.add(ComponentReader.namedCredential(
+                        MetadataXml.parse("NamedCredential", apiName, path, bytes, "NamedCredential"), apiName));
+            } else if (name.endsWith("-meta.xml")) {
+                b.skipped.add(path);
             }
-            Path p = root.resolve(path.asString()).normalize();
-            if (!p.startsWith(root.normalize()) || !Files.isDirectory(p)) {
-                throw new MetadataException("sfdx-project.json", "packageDirectories.path",
-                        "'" + path.asString() + "' is not a folder inside the project");
-            }
-            out.add(p);
         }
-        return out;
+        return b.build();
     }
 
-    private static String baseName(Path f, String suffix) {
-        String n = f.getFileName().toString();
-        return n.substring(0, n.length() - suffix.length());
+    static String strip(String name, String suffix) {
+        return name.substring(0, name.length() - suffix.length());
     }
 
-    private static ObjectSpec readObject(Path root, Path f) {
-        MetadataXml x = MetadataXml.parse(root, f, "CustomObject");
-        String apiName = baseName(f, OBJECT);
-        if (!f.getParent().getFileName().toString().equals(apiName)) {
-            throw x.error("CustomObject", "must live in a folder named " + apiName);
-        }
-        if (!apiName.endsWith("__c")) {
-            // A standard object's file only changes its settings: nothing to create.
-            return new ObjectSpec(x.file(), apiName, null, null, null, null, false);
-        }
-        String label = x.required("label");
-        String plural = x.required("pluralLabel");
-        Element nameField = x.child(x.root(), "nameField")
-                .orElseThrow(() -> x.error("nameField", "required for custom objects"));
-        String nameLabel = x.required(nameField, "label");
-        String nameType = x.required(nameField, "type");
-        String autoNumber = switch (nameType) {
-            case "Text" -> null;
-            case "AutoNumber" -> x.required(nameField, "displayFormat");
-            default -> throw x.error("nameField/type", "must be Text or AutoNumber, not " + nameType);
-        };
-        boolean controlled = x.text("sharingModel").map("ControlledByParent"::equals).orElse(false);
-        return new ObjectSpec(x.file(), apiName, label, plural, nameLabel, autoNumber, controlled);
+    private static String sibling(String path, String name) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? name : path.substring(0, slash + 1) + name;
     }
 
-    private static FieldSpec readField(Path root, Path f) {
-        MetadataXml x = MetadataXml.parse(root, f, "CustomField");
-        if (!"fields".equals(f.getParent().getFileName().toString())) {
-            throw x.error("CustomField", "field files belong in objects/<Object>/fields/");
-        }
-        String objectName = f.getParent().getParent().getFileName().toString();
-        String apiName = baseName(f, FIELD);
-        String fullName = x.text("fullName").orElse(apiName);
-        if (!fullName.equals(apiName)) {
-            throw x.error("fullName", "'" + fullName + "' does not match the file name " + apiName);
-        }
-        if (!apiName.endsWith("__c")) {
-            throw x.error("fullName", "custom field names end in __c");
-        }
-        String type = x.required("type");
-        String label = x.required("label");
-        boolean required = x.bool(x.root(), "required", false);
-        int length = x.integer(x.root(), "length", 0);
-        int precision = x.integer(x.root(), "precision", 0);
-        int scale = x.integer(x.root(), "scale", 0);
-        String referenceTo = null;
-        List<String> values = List.of();
-        boolean restricted = false;
-        switch (type) {
-            case "Text" -> {
-                if (length < 1 || length > 255) {
-                    throw x.error("length", "Text fields need a length between 1 and 255");
-                }
-            }
-            case "LongTextArea", "Html" -> {
-                if (length < 256 || length > 131072) {
-                    throw x.error("length", type + " fields need a length between 256 and 131072");
-                }
-            }
-            case "Number", "Currency", "Percent" -> {
-                if (precision < 1 || precision > 18 || scale < 0 || scale > precision) {
-                    throw x.error("precision", type + " fields need 1 <= precision <= 18 and 0 <= scale <= precision");
-                }
-            }
-            case "Checkbox" -> {
-                if (required) {
-                    throw x.error("required", "a Checkbox field cannot be required");
-                }
-            }
-            case "Lookup", "MasterDetail" -> {
-                referenceTo = x.required("referenceTo");
-                x.required("relationshipName");
-                required = required || type.equals("MasterDetail");
-            }
-            case "Picklist", "MultiselectPicklist" -> {
-                Element valueSet = x.child(x.root(), "valueSet").orElseThrow(() -> x.error("valueSet", "required for " + type));
-                restricted = x.bool(valueSet, "restricted", false);
-                Element def = x.child(valueSet, "valueSetDefinition")
-                        .orElseThrow(() -> x.error("valueSetDefinition", "required (global value sets are not supported)"));
-                List<String> v = new ArrayList<>();
-                int defaults = 0;
-                for (Element value : x.children(def, "value")) {
-                    v.add(x.required(value, "fullName"));
-                    defaults += x.bool(value, "default", false) ? 1 : 0;
-                }
-                if (v.isEmpty()) {
-                    throw x.error("valueSetDefinition", "needs at least one <value>");
-                }
-                if (defaults > 1) {
-                    throw x.error("valueSetDefinition", "at most one value can be the default");
-                }
-                values = v;
-            }
-            case "TextArea", "Date", "DateTime", "Url", "Email", "Phone" -> {
-                // no required elements
-            }
-            default -> throw x.error("type", "unsupported field type " + type);
-        }
-        return new FieldSpec(x.file(), objectName, apiName, label, type, length, precision, scale, required,
-                x.bool(x.root(), "unique", false), x.bool(x.root(), "externalId", false),
-                x.bool(x.root(), "caseSensitive", false), referenceTo, values, restricted);
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static PermissionSetSpec readPermissionSet(Path root, Path f) {
-        MetadataXml x = MetadataXml.parse(root, f, "PermissionSet");
-        String apiName = baseName(f, PERMISSION_SET);
-        String label = x.required("label");
-        if (label.length() > 80) {
-            throw x.error("label", "must be at most 80 characters");
-        }
-        Map<String, Boolean> user = new TreeMap<>();
-        for (Element p : x.children(x.root(), "userPermissions")) {
-            user.put(x.required(p, "name"), x.bool(p, "enabled", false));
-        }
-        List<ObjectPermissionSpec> objects = new ArrayList<>();
-        for (Element p : x.children(x.root(), "objectPermissions")) {
-            ObjectPermissionSpec o = new ObjectPermissionSpec(x.required(p, "object"), x.bool(p, "allowRead", false),
-                    x.bool(p, "allowCreate", false), x.bool(p, "allowEdit", false), x.bool(p, "allowDelete", false),
-                    x.bool(p, "viewAllRecords", false), x.bool(p, "modifyAllRecords", false), x.bool(p, "viewAllFields", false));
-            checkDependencies(x, o);
-            objects.add(o);
-        }
-        List<FieldPermissionSpec> fields = new ArrayList<>();
-        for (Element p : x.children(x.root(), "fieldPermissions")) {
-            String field = x.required(p, "field");
-            if (field.indexOf('.') <= 0) {
-                throw x.error("fieldPermissions/field", "'" + field + "' must be Object.Field");
-            }
-            boolean editable = x.bool(p, "editable", false);
-            boolean readable = x.bool(p, "readable", false);
-            if (editable && !readable) {
-                throw x.error("fieldPermissions", field + " cannot be editable without being readable");
-            }
-            fields.add(new FieldPermissionSpec(field, readable, editable));
-        }
-        List<String> pages = new ArrayList<>();
-        for (Element p : x.children(x.root(), "pageAccesses")) {
-            if (x.bool(p, "enabled", false)) {
-                pages.add(x.required(p, "apexPage"));
-            }
-        }
-        return new PermissionSetSpec(x.file(), apiName, label, x.text("description").orElse(null), user, objects, fields, pages);
-    }
+    /** Collects components while reading; source and zip readers fill the same lists. */
+    static final class Builder {
+        final List<ObjectSpec> objects = new ArrayList<>();
+        final List<FieldSpec> fields = new ArrayList<>();
+        final List<PermissionSetSpec> permissionSets = new ArrayList<>();
+        final List<PageSpec> pages = new ArrayList<>();
+        final List<ClassSpec> classes = new ArrayList<>();
+        final List<LwcSpec> lwcs = new ArrayList<>();
+        final List<TabSpec> tabs = new ArrayList<>();
+        final List<AppSpec> apps = new ArrayList<>();
+        final List<AuthProviderSpec> authProviders = new ArrayList<>();
+        final List<ExternalCredentialSpec> externalCredentials = new ArrayList<>();
+        final List<NamedCredentialSpec> namedCredentials = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
 
-    /** Salesforce's object-permission dependencies: create/edit/viewAll need read, delete needs edit, modifyAll needs all. */
-    private static void checkDependencies(MetadataXml x, ObjectPermissionSpec o) {
-        String problem = null;
-        if ((o.create() || o.edit() || o.viewAll()) && !o.read()) {
-            problem = "create, edit and view all require read";
-        } else if (o.delete() && !o.edit()) {
-            problem = "delete requires read and edit";
-        } else if (o.modifyAll() && !(o.delete() && o.viewAll())) {
-            problem = "modify all requires read, edit, delete and view all";
-        }
-        if (problem != null) {
-            throw x.error("objectPermissions", o.object() + ": " + problem);
+        SfdxPackage build() {
+            return new SfdxPackage(List.copyOf(objects), List.copyOf(fields), List.copyOf(permissionSets), List.copyOf(pages),
+                    List.copyOf(classes), List.copyOf(lwcs), List.copyOf(tabs), List.copyOf(apps), List.copyOf(authProviders),
+                    List.copyOf(externalCredentials), List.copyOf(namedCredentials), List.copyOf(skipped));
         }
     }
 
-    private static PageSpec readPage(Path root, Path f) {
-        MetadataXml x = MetadataXml.parse(root, f, "ApexPage");
-        String name = baseName(f, PAGE);
-        double apiVersion;
-        try {
-            apiVersion = Math.max(15.0, Double.parseDouble(x.required("apiVersion")));
-        } catch (NumberFormatException e) {
-            throw x.error("apiVersion", "expected a number like 62.0");
-        }
-        Path markupFile = f.resolveSibling(name + ".page");
-        String markup = null;
-        if (Files.exists(markupFile)) {
-            try {
-                markup = Files.readString(markupFile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new MetadataException(root.relativize(markupFile).toString(), null, "cannot be read");
-            }
-        }
-        return new PageSpec(x.file(), name, x.required("label"), apiVersion, x.text("description").orElse(null), markup);
+    /** Every component, in install order (what a deploy reports one message for). */
+    public List<Component> components() {
+        List<Component> all = new ArrayList<>();
+        all.addAll(objects);
+        all.addAll(fields);
+        all.addAll(classes);
+        all.addAll(pages);
+        all.addAll(lwcs);
+        all.addAll(tabs);
+        all.addAll(apps);
+        all.addAll(authProviders);
+        all.addAll(externalCredentials);
+        all.addAll(namedCredentials);
+        all.addAll(permissionSets);
+        return all;
     }
 
     public Optional<ObjectSpec> object(String apiName) {
         return objects.stream().filter(o -> o.apiName().equalsIgnoreCase(apiName)).findFirst();
+    }
+
+    /** A custom object this package creates (not a standard object's settings file). */
+    public boolean createsObject(String apiName) {
+        return object(apiName).filter(o -> o.label() != null).isPresent();
     }
 }

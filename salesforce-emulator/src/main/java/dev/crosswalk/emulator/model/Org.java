@@ -32,6 +32,7 @@ public final class Org {
     private final AtomicLong setupVersion = new AtomicLong();
     private volatile boolean apiEnabled = true;
     private int customPrefixCounter = 1;
+    private final Map<Class<?>, Object> extensions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Org(String id, String name, Clock clock, long dailyApiMax) {
         this.id = id;
@@ -50,6 +51,14 @@ public final class Org {
     public void apiEnabled(boolean enabled) { apiEnabled = enabled; }
     public long setupVersion() { return setupVersion.get(); }
     public void setupChanged() { setupVersion.incrementAndGet(); }
+
+    /**
+     * Per-org state that is not records (e.g. secrets Salesforce never returns through the API),
+     * created on first use by the feature that owns it.
+     */
+    public <T> T extension(Class<T> type, Supplier<T> create) {
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
+    }
 
     public synchronized SObjectType addType(SObjectType type) {
         typesByLowerName.put(type.name().toLowerCase(Locale.ROOT), type);

@@ -45,6 +45,7 @@ public final class StandardSchema {
         org.addType(withAudit(fieldPermissions()));
         org.addType(withAudit(setupEntityAccess()));
         org.addType(withAudit(apexPage()));
+        installPackagingTypes(org);
         org.addType(withAudit(account()));
         org.addType(withAudit(contact()));
         org.addType(withAudit(lead()));
@@ -245,7 +246,8 @@ public final class StandardSchema {
     private static SObjectType setupEntityAccess() {
         SObjectType t = newType("SetupEntityAccess", "Setup Entity Access", "Setup Entity Access", "0J0", AccessModel.SETUP);
         t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent ID").required().reference("Parent", "PermissionSet").build());
-        t.addField(FieldDef.builder("SetupEntityId", REFERENCE).required().reference("SetupEntity", "ApexPage", "ApexClass").build());
+        t.addField(FieldDef.builder("SetupEntityId", REFERENCE).required().reference("SetupEntity", "ApexPage", "ApexClass",
+                "ExternalCredentialParameter", "TabDefinition", "AppDefinition").build());
         t.addField(FieldDef.builder("SetupEntityType", PICKLIST).readOnly().build());
         return t;
     }
@@ -259,5 +261,77 @@ public final class StandardSchema {
         t.addField(FieldDef.builder("Description", STRING).build());
         t.addField(FieldDef.builder("Markup", TEXTAREA).length(1000000).build());
         return t;
+    }
+
+    /**
+     * The setup objects metadata deploys fill (Apex classes, tabs, apps, credentials). Added to an
+     * org that lacks them, so state saved by an older emulator can still take a package.
+     */
+    public static void installPackagingTypes(Org org) {
+        if (org.type("ApexClass").isEmpty()) {
+            SObjectType t = newType("ApexClass", "Apex Class", "Apex Classes", "01p", AccessModel.SETUP);
+            t.addField(FieldDef.builder("Name", STRING).length(255).required().nameField().build());
+            t.addField(FieldDef.builder("NamespacePrefix", STRING).length(15).readOnly().build());
+            t.addField(FieldDef.builder("ApiVersion", DOUBLE).precision(3, 1).build());
+            t.addField(FieldDef.builder("Status", PICKLIST).build());
+            t.addField(FieldDef.builder("Body", TEXTAREA).length(1000000).build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("TabDefinition").isEmpty()) {
+            SObjectType t = newType("TabDefinition", "Tab Definition", "Tab Definitions", "01r", AccessModel.SETUP);
+            t.addField(FieldDef.builder("Name", STRING).length(255).required().build());
+            t.addField(FieldDef.builder("Label", STRING).length(255).nameField().build());
+            t.addField(FieldDef.builder("SobjectName", STRING).length(255).build());
+            t.addField(FieldDef.builder("Url", STRING).length(255).build());
+            t.addField(FieldDef.builder("IsCustom", BOOLEAN).readOnly().build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("AppDefinition").isEmpty()) {
+            SObjectType t = newType("AppDefinition", "App Definition", "App Definitions", "02u", AccessModel.SETUP);
+            t.addField(FieldDef.builder("DeveloperName", STRING).length(80).required().build());
+            t.addField(FieldDef.builder("Label", STRING).length(80).nameField().build());
+            t.addField(FieldDef.builder("Description", STRING).build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("AuthProvider").isEmpty()) {
+            SObjectType t = newType("AuthProvider", "Auth. Provider", "Auth. Providers", "0SO", AccessModel.SETUP);
+            t.addField(FieldDef.builder("DeveloperName", STRING).length(80).required().build());
+            t.addField(FieldDef.builder("FriendlyName", STRING).length(80).required().nameField().build());
+            t.addField(FieldDef.builder("ProviderType", PICKLIST).build());
+            t.addField(FieldDef.builder("AuthorizeUrl", URL).length(1024).build());
+            t.addField(FieldDef.builder("TokenUrl", URL).length(1024).build());
+            t.addField(FieldDef.builder("ConsumerKey", STRING).length(256).build());
+            // The consumer secret is not a field: Salesforce never returns it (see outbound.OutboundCredentials).
+            t.addField(FieldDef.builder("DefaultScopes", STRING).length(1024).build());
+            t.addField(FieldDef.builder("IsPkceEnabled", BOOLEAN).build());
+            t.addField(FieldDef.builder("SendClientCredentialsInHeader", BOOLEAN).build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("ExternalCredential").isEmpty()) {
+            SObjectType t = newType("ExternalCredential", "External Credential", "External Credentials", "0pt", AccessModel.SETUP);
+            t.addField(FieldDef.builder("DeveloperName", STRING).length(80).required().build());
+            t.addField(FieldDef.builder("MasterLabel", STRING).label("Label").length(80).nameField().build());
+            t.addField(FieldDef.builder("AuthenticationProtocol", PICKLIST).build());
+            t.addField(FieldDef.builder("AuthProviderId", REFERENCE).reference("AuthProvider", "AuthProvider").build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("ExternalCredentialParameter").isEmpty()) {
+            SObjectType t = newType("ExternalCredentialParameter", "External Credential Parameter",
+                    "External Credential Parameters", "0pu", AccessModel.SETUP);
+            t.addField(FieldDef.builder("ExternalCredentialId", REFERENCE).required()
+                    .reference("ExternalCredential", "ExternalCredential").build());
+            t.addField(FieldDef.builder("ParameterName", STRING).length(255).required().nameField().build());
+            t.addField(FieldDef.builder("ParameterType", PICKLIST).build());
+            t.addField(FieldDef.builder("ParameterGroup", STRING).length(255).build());
+            org.addType(withAudit(t));
+        }
+        if (org.type("NamedCredential").isEmpty()) {
+            SObjectType t = newType("NamedCredential", "Named Credential", "Named Credentials", "0XA", AccessModel.SETUP);
+            t.addField(FieldDef.builder("DeveloperName", STRING).length(80).required().build());
+            t.addField(FieldDef.builder("MasterLabel", STRING).label("Label").length(80).nameField().build());
+            t.addField(FieldDef.builder("Endpoint", URL).length(1024).build());
+            t.addField(FieldDef.builder("ExternalCredentialId", REFERENCE).reference("ExternalCredential", "ExternalCredential").build());
+            org.addType(withAudit(t));
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.crosswalk.emulator.EmulatorState.NewUser;
 import dev.crosswalk.emulator.auth.ConnectedApp;
 import dev.crosswalk.emulator.auth.RefreshGrant;
 import dev.crosswalk.emulator.auth.Session;
+import dev.crosswalk.emulator.metadata.CrosswalkPackage;
 import dev.crosswalk.emulator.metadata.PackageInstaller;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.Org;
@@ -17,7 +18,6 @@ import dev.crosswalk.emulator.model.RecordLifecycle;
 import dev.crosswalk.emulator.model.SObjectType;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +34,11 @@ class StateFileTest {
 
     private final EmulatorOptions options = EmulatorOptions.builder().build();
 
-    private static Path fixture() throws URISyntaxException {
-        return Path.of(StateFileTest.class.getResource("/sfdx/fixture").toURI());
-    }
-
     @Test
     void a_saved_state_loads_back_with_schema_records_users_and_tokens() throws Exception {
         EmulatorState state = new EmulatorState(options);
         Org org = state.createOrg("Acme Corp");
-        PackageInstaller.install(org, fixture());
+        PackageInstaller.install(org, CrosswalkPackage.path());
         String userId = state.createUser(org, new NewUser("int@acme.example", "Int", "User", "int@acme.example",
                 EmulatorState.PROFILE_STANDARD), "Passw0rd!");
         ConnectedApp app = state.addConnectedApp("Crosswalk", "cid", "secret", List.of("http://127.0.0.1:*/*"), Set.of("api", "refresh_token"));
@@ -60,7 +56,7 @@ class StateFileTest {
             deleted.set(account.require("Name"), "Gone");
             RecordLifecycle.softDelete(org, account, deleted, userId);
             Record o = RecordLifecycle.create(org, overlap, userId);
-            o.set(overlap.require("Crosswalk_Id__c"), "x-1");
+            o.set(overlap.require("Crosswalk_Key__c"), "x-1");
             o.set(overlap.require("Account__c"), r.id());
             return r;
         });
@@ -84,9 +80,9 @@ class StateFileTest {
         assertThat(loaded.permissions().access(org2, userId).canRead(account2)).isTrue();
 
         SObjectType overlap2 = org2.type("Ecosystem_Overlap__c").orElseThrow();
-        assertThat(overlap2.require("Crosswalk_Id__c").externalId()).isTrue();
+        assertThat(overlap2.require("Crosswalk_Key__c").externalId()).isTrue();
         Record next = org2.write(() -> RecordLifecycle.create(org2, overlap2, userId));
-        assertThat(next.get(overlap2.require("Name"))).isEqualTo("OV-00002");
+        assertThat(next.get(overlap2.require("Name"))).isEqualTo("OVL-000002");
         assertThat(next.id()).isNotIn(acme.id());
         assertThat(loaded.createOrg("Another").id()).isNotEqualTo(org.id());
     }
