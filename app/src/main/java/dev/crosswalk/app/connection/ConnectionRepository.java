@@ -101,6 +101,10 @@ class ConnectionRepository {
         return true;
     }
 
+    void delete(UUID connectionId) {
+        jdbc.sql("delete from salesforce_connection where id = ?").param(connectionId).update();
+    }
+
     void recordSuccess(UUID connectionId, Instant at) {
         jdbc.sql("update salesforce_connection set last_success_at = ?, last_used_at = ?, health = 'HEALTHY' where id = ?")
                 .params(ts(at), ts(at), connectionId).update();

@@ -54,12 +54,18 @@ public class ConnectionService {
 
     /** What an admin asked for when starting a round trip. */
     public record AuthorizationStart(UUID organizationId, UUID memberId, String loginHost, UUID integrationId,
-            boolean replaceOrg, String name, String redirectUri) {
+            boolean replaceOrg, String name, String redirectUri, AuthorizationPurpose purpose) {
+        /** Connecting or reauthorizing a data source. */
+        public AuthorizationStart(UUID organizationId, UUID memberId, String loginHost, UUID integrationId, boolean replaceOrg,
+                String name, String redirectUri) {
+            this(organizationId, memberId, loginHost, integrationId, replaceOrg, name, redirectUri,
+                    AuthorizationPurpose.DATA_SOURCE);
+        }
     }
 
     /** A finished round trip: who signed in where, with fresh tokens (not stored yet). */
     public record Authorized(UUID organizationId, UUID memberId, UUID integrationId, boolean replaceOrg, String name,
-            String loginHost, Credentials credentials, UserIdentity identity) {
+            String loginHost, Credentials credentials, UserIdentity identity, AuthorizationPurpose purpose) {
         @Override
         public String toString() {
             return "Authorized[" + identity.username() + " in " + identity.orgId() + "]";
@@ -71,7 +77,8 @@ public class ConnectionService {
         LoginHost host = LoginHosts.parse(start.loginHost());
         AuthorizationRequest req = client.oauth().authorizationRequest(host, start.redirectUri(), SCOPES, true);
         flows.insert(new OAuthFlowRepository.Flow(req.state(), start.organizationId(), start.memberId(), start.integrationId(),
-                host.baseUrl(), start.redirectUri(), req.codeVerifier(), start.replaceOrg(), start.name()), clock.instant());
+                host.baseUrl(), start.redirectUri(), req.codeVerifier(), start.replaceOrg(), start.name(), start.purpose()),
+                clock.instant());
         return req.url();
     }
 
@@ -91,7 +98,7 @@ public class ConnectionService {
             Credentials creds = client.oauth().exchangeCode(host, code, flow.redirectUri(), flow.codeVerifier());
             UserIdentity identity = client.oauth().userInfo(creds);
             return new Authorized(flow.organizationId(), flow.memberId(), flow.integrationId(), flow.replaceOrg(), flow.name(),
-                    flow.loginHost(), creds, identity);
+                    flow.loginHost(), creds, identity, flow.purpose());
         } catch (SalesforceException e) {
             throw CrosswalkException.of(ErrorCode.SALESFORCE_ERROR, "Salesforce refused the sign-in: " + e.getMessage());
         }
@@ -109,31 +116,40 @@ public class ConnectionService {
         Credentials previous = connections.load(connectionId);
         connections.replaceAuthorization(connectionId, newConnection(connectionId, integrationId, a, memberEmail), a.credentials());
         open.remove(connectionId);
-        revokeQuietly(previous, a.credentials());
+        revokeReplaced(previous, a.credentials());
     }
 
     /**
      * Gives back the approval a reauthorization replaced: Salesforce keeps at most five per user and
      * app and silently revokes the oldest on the sixth, which could be another connection's.
      */
-    private void revokeQuietly(Credentials previous, Credentials replacement) {
+    private void revokeReplaced(Credentials previous, Credentials replacement) {
         if (previous.refreshToken() == null || previous.refreshToken().equals(replacement.refreshToken())) {
             return;
         }
+        revokeQuietly(previous, "the replaced refresh token");
+    }
+
+    /** Best effort: the token may already be revoked, and the caller's change stands either way. */
+    private void revokeQuietly(Credentials credentials, String what) {
         try {
-            client.oauth().revoke(previous, true);
+            client.oauth().revoke(credentials, true);
         } catch (SalesforceException e) {
-            LOG.info("revoking the replaced refresh token failed ({}); it may already be revoked", e.error().message());
+            LOG.info("revoking {} failed ({}); it may already be revoked", what, e.error().message());
         }
+    }
+
+    /** Disconnects: gives the approval back to Salesforce (best effort) and forgets the tokens. */
+    public void remove(UUID connectionId) {
+        Credentials previous = connections.load(connectionId);
+        connections.delete(connectionId);
+        open.remove(connectionId);
+        revokeQuietly(previous, "the tokens of a disconnected connection");
     }
 
     /** A refused sign-in (e.g. the wrong Salesforce org): give its fresh tokens back so no approval lingers. */
     public void discard(Authorized a) {
-        try {
-            client.oauth().revoke(a.credentials(), true);
-        } catch (SalesforceException e) {
-            LOG.info("revoking the tokens of a refused sign-in failed ({})", e.error().message());
-        }
+        revokeQuietly(a.credentials(), "the tokens of a refused sign-in");
     }
 
     /**

@@ -15,7 +15,7 @@ class OAuthFlowRepository {
     static final Duration MAX_AGE = Duration.ofMinutes(15);
 
     record Flow(String state, UUID organizationId, UUID memberId, UUID integrationId, String loginHost, String redirectUri,
-            String codeVerifier, boolean replaceOrg, String name) {
+            String codeVerifier, boolean replaceOrg, String name, AuthorizationPurpose purpose) {
     }
 
     private final JdbcClient jdbc;
@@ -29,9 +29,10 @@ class OAuthFlowRepository {
     void insert(Flow f, Instant now) {
         jdbc.sql("""
                 insert into oauth_flow (state, organization_id, member_id, integration_id, login_host, redirect_uri,
-                    code_verifier_enc, replace_org, name, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    code_verifier_enc, replace_org, name, purpose, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(f.state(), f.organizationId(), f.memberId(), f.integrationId(), f.loginHost(), f.redirectUri(),
-                        cipher.encrypt(f.codeVerifier(), f.state()), f.replaceOrg(), f.name(), Timestamp.from(now))
+                        cipher.encrypt(f.codeVerifier(), f.state()), f.replaceOrg(), f.name(), f.purpose().name(),
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -41,13 +42,13 @@ class OAuthFlowRepository {
                 update oauth_flow set consumed_at = ?
                 where state = ? and organization_id = ? and consumed_at is null and created_at > ?
                 returning state, organization_id, member_id, integration_id, login_host, redirect_uri, code_verifier_enc,
-                          replace_org, name""")
+                          replace_org, name, purpose""")
                 .params(Timestamp.from(now), state, organizationId, Timestamp.from(now.minus(MAX_AGE)))
                 .query((rs, n) -> new Flow(rs.getString("state"), rs.getObject("organization_id", UUID.class),
                         rs.getObject("member_id", UUID.class), rs.getObject("integration_id", UUID.class),
                         rs.getString("login_host"), rs.getString("redirect_uri"),
                         cipher.decrypt(rs.getBytes("code_verifier_enc"), rs.getString("state")), rs.getBoolean("replace_org"),
-                        rs.getString("name")))
+                        rs.getString("name"), AuthorizationPurpose.valueOf(rs.getString("purpose"))))
                 .optional();
     }
 }

@@ -23,7 +23,11 @@ public enum HealthCode {
     /** The Crosswalk member who authorized the connection is no longer an Admin. */
     AUTHORIZER_NOT_ADMIN(Scope.AUTHORIZATION, Severity.WARNING, false),
     /** The Salesforce user holds as many approvals of Crosswalk's connected app as Salesforce allows. */
-    APPROVAL_LIMIT(Scope.APPROVALS, Severity.WARNING, false);
+    APPROVAL_LIMIT(Scope.APPROVALS, Severity.WARNING, false),
+    /** Salesforce holds no usable Crosswalk token for the Outbound connection (revoked, expired or never authenticated). */
+    OUTBOUND_NOT_AUTHENTICATED(Scope.OUTBOUND, Severity.ERROR, false),
+    /** A callout from Salesforce did not reach Crosswalk's package API, or was refused there for another reason. */
+    OUTBOUND_FAILING(Scope.OUTBOUND, Severity.ERROR, false);
 
     /** What evidence clears an error of this code. */
     public enum Scope {
@@ -38,7 +42,9 @@ public enum HealthCode {
         /** A reauthorization by an Admin, or the member becoming Admin again. */
         AUTHORIZATION,
         /** The approval count seen below the limit. */
-        APPROVALS
+        APPROVALS,
+        /** A callout from Salesforce through the Outbound connection reaching Crosswalk (Custom Objects integrations). */
+        OUTBOUND
     }
 
     public enum Severity { ERROR, WARNING }

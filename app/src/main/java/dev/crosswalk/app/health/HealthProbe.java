@@ -140,7 +140,7 @@ public class HealthProbe {
         boolean approvalsOk = approvals(t, problems);
         boolean quotaOk = usage != null && !quota.over(usage);
         Proof proof = new Proof(reauthorized ? "reauthorization" : "probe", null, works, quotaOk, Set.of(), Map.of(),
-                objectsPermitted, fieldsPermitted, reauthorized, approvalsOk);
+                objectsPermitted, fieldsPermitted, reauthorized, approvalsOk, false);
         probes.probed(t.connectionId(), problems.isEmpty(), now);
         if (works) {
             connections.recordSuccess(t.connectionId());

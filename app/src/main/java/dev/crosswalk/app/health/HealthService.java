@@ -125,6 +125,20 @@ public class HealthService {
         }
     }
 
+    /** Remembers a connection's last permission preflight (its lines as JSON), as the probe does. */
+    public void recordPreflight(UUID connectionId, String linesJson) {
+        probes.preflight(connectionId, linesJson, clock.instant());
+    }
+
+    /** The last preflight's lines as JSON and when it ran. */
+    public Optional<StoredPreflight> lastPreflight(UUID connectionId) {
+        return probes.find(connectionId).filter(p -> p.preflightJson() != null)
+                .map(p -> new StoredPreflight(p.preflightAt(), p.preflightJson()));
+    }
+
+    public record StoredPreflight(Instant at, String linesJson) {
+    }
+
     public Optional<LimitInfo> lastUsage(UUID connectionId) {
         return probes.find(connectionId).map(ProbeRepository.ProbeState::usage);
     }

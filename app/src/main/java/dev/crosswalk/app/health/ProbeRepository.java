@@ -24,7 +24,7 @@ class ProbeRepository {
             Instant preflightAt, String preflightJson) {
     }
 
-    /** A connection the probe looks after. */
+    /** A connection the probe looks after: a data source's (Custom Objects integrations have their own checks). */
     record Target(UUID connectionId, UUID organizationId, UUID integrationId, String sfOrgId, String sfUserId,
             String sfUsername, UUID authorizedBy, Instant authorizedAt, Instant tokenIssuedAt, Instant lastProbeAt,
             Instant preflightAt) {
@@ -92,6 +92,7 @@ class ProbeRepository {
             select c.id, c.organization_id, c.integration_id, c.sf_org_id, c.sf_user_id, c.sf_username, c.authorized_by_member,
                    c.authorized_at, c.token_issued_at, p.last_probe_at, p.preflight_at
             from salesforce_connection c left join connection_probe p on p.connection_id = c.id
+            join integration i on i.id = c.integration_id and i.kind = 'SALESFORCE_DATA_SOURCE'
             """;
 
     private static Target target(ResultSet rs, int n) throws SQLException {

@@ -18,10 +18,11 @@ import java.util.UUID;
  * @param fieldsPermitted   fields ({@code Object.Field}) a preflight found readable
  * @param authorizationOk   the connection was (re)authorized by a current Admin
  * @param approvalsOk       the approval count was seen below the limit
+ * @param outboundWorks     a callout from Salesforce reached Crosswalk with the Outbound connection's token
  */
 public record Proof(String source, UUID runId, boolean connectionWorks, boolean quotaOk, Set<String> objectsRead,
         Map<String, Set<String>> fieldsRead, Set<String> objectsPermitted, Set<String> fieldsPermitted, boolean authorizationOk,
-        boolean approvalsOk) {
+        boolean approvalsOk, boolean outboundWorks) {
 
     public Proof {
         objectsRead = Set.copyOf(objectsRead);
@@ -31,13 +32,13 @@ public record Proof(String source, UUID runId, boolean connectionWorks, boolean 
     }
 
     public static Proof nothing(String source) {
-        return new Proof(source, null, false, false, Set.of(), Map.of(), Set.of(), Set.of(), false, false);
+        return new Proof(source, null, false, false, Set.of(), Map.of(), Set.of(), Set.of(), false, false, false);
     }
 
     /** What a finished run proves: the connection worked (unless it failed as a whole) and these objects were read. */
     public static Proof ofRun(UUID runId, boolean connectionWorks, boolean quotaOk, Map<String, Set<String>> fieldsRead) {
         return new Proof("run", runId, connectionWorks, quotaOk, fieldsRead.keySet(), fieldsRead, Set.of(), Set.of(), false,
-                false);
+                false, false);
     }
 
     /** Whether this proof shows the problem {@code code} on {@code object}/{@code field} is gone. */
@@ -53,6 +54,7 @@ public record Proof(String source, UUID runId, boolean connectionWorks, boolean 
                     || (field != null && fieldsPermitted.contains(object + "." + field)));
             case AUTHORIZATION -> authorizationOk;
             case APPROVALS -> approvalsOk;
+            case OUTBOUND -> outboundWorks;
         };
     }
 
@@ -61,14 +63,14 @@ public record Proof(String source, UUID runId, boolean connectionWorks, boolean 
     }
 
     public Proof withQuotaOk(boolean ok) {
-        return new Proof(source, runId, connectionWorks, ok, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, authorizationOk, approvalsOk);
+        return new Proof(source, runId, connectionWorks, ok, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, authorizationOk, approvalsOk, outboundWorks);
     }
 
     public Proof withAuthorizationOk() {
-        return new Proof(source, runId, connectionWorks, quotaOk, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, true, approvalsOk);
+        return new Proof(source, runId, connectionWorks, quotaOk, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, true, approvalsOk, outboundWorks);
     }
 
     public Proof withApprovalsOk(boolean ok) {
-        return new Proof(source, runId, connectionWorks, quotaOk, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, authorizationOk, ok);
+        return new Proof(source, runId, connectionWorks, quotaOk, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, authorizationOk, ok, outboundWorks);
     }
 }

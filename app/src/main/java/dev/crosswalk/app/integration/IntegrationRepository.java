@@ -36,18 +36,18 @@ class IntegrationRepository {
     }
 
     List<Integration> list(UUID organizationId) {
-        return jdbc.sql(SELECT + " where organization_id = ? order by created_at").param(organizationId)
+        return jdbc.sql(SELECT + " and organization_id = ? order by created_at").param(organizationId)
                 .query(IntegrationRepository::map).list();
     }
 
     Optional<Integration> find(UUID organizationId, UUID id) {
-        return jdbc.sql(SELECT + " where organization_id = ? and id = ?").params(organizationId, id)
+        return jdbc.sql(SELECT + " and organization_id = ? and id = ?").params(organizationId, id)
                 .query(IntegrationRepository::map).optional();
     }
 
     /** For jobs, which run outside any member's request. */
     Optional<Integration> findAnyOrganization(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(IntegrationRepository::map).optional();
+        return jdbc.sql(SELECT + " and id = ?").param(id).query(IntegrationRepository::map).optional();
     }
 
     List<Integration> all() {
@@ -72,12 +72,16 @@ class IntegrationRepository {
     }
 
     int delete(UUID organizationId, UUID id) {
-        return jdbc.sql("delete from integration where organization_id = ? and id = ?").params(organizationId, id).update();
+        return jdbc.sql("delete from integration where organization_id = ? and id = ? and kind = '" + IntegrationService.KIND + "'").params(organizationId, id).update();
     }
 
+    /**
+     * Data sources only: a Custom Objects integration shares the table (it names its source) but is
+     * not synced, probed or listed as one; {@link CustomObjectsRepository} reads those.
+     */
     private static final String SELECT = """
             select id, organization_id, kind, name, frequency_hours, paused, settings::text as settings, status, created_at,
-                   updated_at, version from integration""";
+                   updated_at, version from integration where kind = '""" + IntegrationService.KIND + "'";
 
     private static Integration map(ResultSet rs, int n) throws SQLException {
         return new Integration(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("kind"),

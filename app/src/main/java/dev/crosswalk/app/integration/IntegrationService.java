@@ -1,5 +1,6 @@
 package dev.crosswalk.app.integration;
 
+import dev.crosswalk.app.connection.AuthorizationPurpose;
 import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.org.MemberPrincipal;
@@ -84,7 +85,16 @@ public class IntegrationService {
     @Transactional
     public Integration completeConnect(MemberPrincipal me, String state, String code, String error, String errorDescription) {
         OrganizationService.requireAdmin(me);
-        ConnectionService.Authorized a = connections.finish(me.organizationId(), state, code, error, errorDescription);
+        return complete(me, connections.finish(me.organizationId(), state, code, error, errorDescription));
+    }
+
+    /** A finished data-source sign-in: creates the integration (first connection) or updates its connection. */
+    @Transactional
+    public Integration complete(MemberPrincipal me, ConnectionService.Authorized a) {
+        OrganizationService.requireAdmin(me);
+        if (a.purpose() != AuthorizationPurpose.DATA_SOURCE) {
+            throw new IllegalArgumentException("not a data-source authorization: " + a.purpose());
+        }
         Instant now = clock.instant();
         if (a.integrationId() == null) {
             String name = a.name() == null || a.name().isBlank() ? "Salesforce (" + a.identity().username() + ")" : a.name();

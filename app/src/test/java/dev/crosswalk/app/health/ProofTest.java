@@ -52,7 +52,7 @@ class ProofTest {
     @Nested
     class A_preflight {
         private final Proof preflight = new Proof("probe", null, true, true, Set.of(), Map.of(), Set.of("Lead"),
-                Set.of("Account.Industry"), false, true);
+                Set.of("Account.Industry"), false, true, false);
 
         @Test
         void that_found_Lead_readable_clears_the_permission_error_but_not_a_failed_read() {

@@ -1,0 +1,23 @@
+package dev.crosswalk.app.customobjects;
+
+/** The two connections of a Custom Objects integration, as the admin sees them. */
+public enum Direction {
+    INBOUND("Inbound", "Crosswalk → Salesforce, as the Salesforce integration user"),
+    OUTBOUND("Outbound", "Salesforce → Crosswalk, through the package's Named Credential");
+
+    private final String label;
+    private final String meaning;
+
+    Direction(String label, String meaning) {
+        this.label = label;
+        this.meaning = meaning;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

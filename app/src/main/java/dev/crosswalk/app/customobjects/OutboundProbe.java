@@ -1,0 +1,68 @@
+package dev.crosswalk.app.customobjects;
+
+import dev.crosswalk.salesforce.Credentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves the Outbound connection end to end: asks the Salesforce org (with the Inbound
+ * connection's token) to make a {@code callout:Crosswalk} to the package API's status, so the
+ * call leaves Salesforce with the Named Credential's token and arrives at Crosswalk like a record
+ * page's. The instance URL is the stored one, already checked against the allow-list.
+ */
+@Component
+class OutboundProbe {
+    /** What the callout showed. */
+    record Outcome(boolean works, boolean notAuthenticated, int status, String detail) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CustomObjectsProperties properties;
+
+    OutboundProbe(CustomObjectsProperties properties) {
+        this.properties = properties;
+    }
+
+    Outcome call(Credentials inbound) {
+        URI uri = URI.create(inbound.instanceUrl() + properties.outboundProbePath());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + inbound.accessToken()).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 == 2) {
+                return new Outcome(true, false, r.statusCode(), "the package API answered " + r.statusCode());
+            }
+            String body = r.body() == null ? "" : r.body();
+            String detail = "HTTP " + r.statusCode() + (body.isBlank() ? "" : ": " + abbreviate(body));
+            return new Outcome(false, looksUnauthenticated(r.statusCode(), body), r.statusCode(), detail);
+        } catch (IOException e) {
+            return new Outcome(false, false, 0, "the callout endpoint did not answer (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, false, 0, "interrupted");
+        }
+    }
+
+    /**
+     * Salesforce reports a Named Credential without a usable token as an authentication failure
+     * of the callout (401, or an error naming the token or the principal); anything else is the
+     * package API or the URL failing.
+     */
+    static boolean looksUnauthenticated(int status, String body) {
+        String b = body.toLowerCase(Locale.ROOT);
+        return status == 401 || b.contains("token") || b.contains("principal") || b.contains("unauthorized")
+                || b.contains("not authenticated") || b.contains("invalid_grant");
+    }
+
+    /** Error bodies are shown to admins: short, and only the first line. */
+    private static String abbreviate(String body) {
+        String oneLine = body.strip().lines().findFirst().orElse("");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}
