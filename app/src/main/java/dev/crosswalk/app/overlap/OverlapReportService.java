@@ -153,6 +153,58 @@ public class OverlapReportService {
                 .list();
     }
 
+    /**
+     * The overlaps of one of the viewer's records (in its data-source integration {@code integrationId}) with each
+     * active partner, as {@link ReportRules} allows: only partner records in populations shared with rows, only
+     * their shared fields (projected in PostgreSQL per population), nothing under counts only or hidden. Partners
+     * with nothing to show are left out. The record page of the Salesforce package reads this.
+     */
+    @Transactional(readOnly = true)
+    public List<OverlapReports.RecordOverlap> recordOverlaps(UUID viewer, UUID integrationId, String sfId) {
+        List<OverlapReports.RecordOverlap> out = new ArrayList<>();
+        for (Partnership p : partnerships.activeFor(viewer)) {
+            Map<String, Object> fieldsByPopulation = new LinkedHashMap<>();
+            Map<UUID, String> names = new HashMap<>();
+            for (ReportRules.Shown s : shown(p, viewer)) {
+                if (s.visibility() instanceof Visibility.Rows rows) {
+                    fieldsByPopulation.put(s.population().id().toString(), rows.fields().stream().sorted().toList());
+                    names.put(s.population().id(), s.population().name());
+                }
+            }
+            if (fieldsByPopulation.isEmpty()) {
+                continue;
+            }
+            Side side = Side.of(p, viewer);
+            List<RecordHit> hits = jdbc.sql("select x." + side.partner + "_sf_id, x." + side.partner + "_object, x.evidence, x.matched_key,"
+                            + " pm.population_id, coalesce((select jsonb_object_agg(k, pr.fields -> k) from jsonb_array_elements_text("
+                            + "cast(:rules as jsonb) -> pm.population_id::text) k where pr.fields -> k is not null), cast('{}' as jsonb))::text"
+                            + " from overlap_pair x" + join("pm", side.partner)
+                            + " join crm_record pr on pr.integration_id = x." + side.partner + "_integration_id and pr.object = x."
+                            + side.partner + "_object and pr.sf_id = x." + side.partner + "_sf_id"
+                            + " where x.partnership_id = :p and x." + side.mine + "_sf_id = :sf and x." + side.mine + "_integration_id = :mine"
+                            + " and pm.organization_id = :partner and pr.organization_id = :partner and pm.population_id in (:pops)"
+                            + " order by x." + side.partner + "_sf_id")
+                    .param("p", p.id()).param("sf", sfId).param("mine", integrationId).param("partner", p.partnerOf(viewer))
+                    .param("rules", JSON.writeValueAsString(fieldsByPopulation))
+                    .param("pops", List.copyOf(names.keySet()))
+                    .query((rs, n) -> new RecordHit(rs.getString(1), rs.getString(2), Evidence.valueOf(rs.getString(3)), rs.getString(4),
+                            names.get(rs.getObject(5, UUID.class)), fields(rs.getString(6))))
+                    .list();
+            // A partner record in several shared populations is one record: its populations listed, their fields merged.
+            Map<String, OverlapReports.PartnerRecord> byRecord = new LinkedHashMap<>();
+            for (RecordHit h : hits) {
+                OverlapReports.PartnerRecord r = byRecord.computeIfAbsent(h.partnerSfId(),
+                        k -> new OverlapReports.PartnerRecord(h.object(), h.evidence(), h.matchedKey(), new ArrayList<>(), new TreeMap<>()));
+                r.populations().add(h.population());
+                r.partnerFields().putAll(h.fields());
+            }
+            if (!byRecord.isEmpty()) {
+                out.add(new OverlapReports.RecordOverlap(p.id(), p.partnerOf(viewer), List.copyOf(byRecord.values())));
+            }
+        }
+        return out;
+    }
+
     /** The partner's populations the viewer may know of, with what it may see of each. */
     public List<Column> partnerPopulations(MemberPrincipal me, UUID partnershipId) {
         Partnership p = partnerships.find(me.organizationId(), partnershipId);
@@ -206,6 +258,11 @@ public class OverlapReportService {
     private static Map<String, String> fields(String json) {
         Map<String, String> m = JSON.readValue(json, FIELDS);
         return new TreeMap<>(m == null ? Map.of() : new LinkedHashMap<>(m));
+    }
+
+    /** One row of a record's overlaps: a partner record in one shared population (its id stays here, never answered). */
+    private record RecordHit(String partnerSfId, String object, Evidence evidence, String matchedKey, String population,
+            Map<String, String> fields) {
     }
 
     /** Which columns of overlap_pair are the viewer's records ("a" = inviter) and which the partner's. */

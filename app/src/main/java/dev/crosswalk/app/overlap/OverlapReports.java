@@ -39,6 +39,18 @@ public final class OverlapReports {
     public record GreenfieldRow(String partnerObject, Map<String, String> partnerFields) {
     }
 
+    /**
+     * One of my records as one partner sees it overlapping: the partner's matching records in
+     * populations it shares rows of, each with exactly the fields those populations share.
+     */
+    public record RecordOverlap(UUID partnershipId, UUID partnerOrganizationId, List<PartnerRecord> records) {
+    }
+
+    /** A partner's record overlapping mine: how it matched, the shared populations it is in, and the union of their shared fields. */
+    public record PartnerRecord(String partnerObject, Evidence evidence, String matchedKey, List<String> populations,
+            Map<String, String> partnerFields) {
+    }
+
     /** A population as the reports see it (either side). */
     public record PopulationInfo(UUID id, UUID organizationId, String name, String baseObject) {
     }

@@ -1,0 +1,78 @@
+package dev.crosswalk.app.auth;
+
+import dev.crosswalk.app.org.OrganizationService;
+import dev.crosswalk.app.overlap.OverlapReportService;
+import dev.crosswalk.app.overlap.OverlapReports;
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the Salesforce package calls with its Outbound token ({@code callout:Crosswalk/api/package/v1/…}):
+ * the connection status for the Setup page, and the partner overlaps of one record for the record page.
+ * Every answer is scoped to the organization and Salesforce org the token's client is bound to.
+ */
+@RestController
+@RequestMapping(PackageApiController.BASE)
+class PackageApiController {
+    static final String BASE = "/api/package/v1";
+    private static final String ACCOUNT_PREFIX = "001";
+    private static final String LEAD_PREFIX = "00Q";
+
+    private final PackageCalls calls;
+    private final OrganizationService organizations;
+    private final OverlapReportService overlaps;
+
+    PackageApiController(PackageCalls calls, OrganizationService organizations, OverlapReportService overlaps) {
+        this.calls = calls;
+        this.organizations = organizations;
+        this.overlaps = overlaps;
+    }
+
+    /** The Setup page's view of the connection. */
+    record Status(String status, UUID organizationId, String organizationName, UUID integrationId, String salesforceOrgId,
+            List<String> scopes, Instant accessTokenExpiresAt) {
+    }
+
+    /** The record page's data: per partner (by name), its overlapping records with only the fields it shares. */
+    record RecordOverlaps(String salesforceRecordId, String object, List<PartnerOverlaps> partners) {
+    }
+
+    record PartnerOverlaps(String partnerName, List<OverlapReports.PartnerRecord> records) {
+    }
+
+    @GetMapping("/status")
+    Status status(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
+        OutboundBinding client = calls.accept(jwt, request);
+        String name = organizations.organization(client.organizationId()).map(o -> o.name()).orElse(null);
+        return new Status("CONNECTED", client.organizationId(), name, client.integrationId(), client.salesforceOrgId(),
+                jwt.getClaimAsStringList("scope"), jwt.getExpiresAt());
+    }
+
+    @GetMapping("/records/{salesforceRecordId}/overlaps")
+    RecordOverlaps recordOverlaps(@AuthenticationPrincipal Jwt jwt, @PathVariable String salesforceRecordId, HttpServletRequest request) {
+        OutboundBinding client = calls.accept(jwt, request);
+        String id = SalesforceIds.normalize(salesforceRecordId)
+                .orElseThrow(() -> CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "salesforceRecordId: not a Salesforce record id"));
+        String object = id.startsWith(ACCOUNT_PREFIX) ? "Account" : id.startsWith(LEAD_PREFIX) ? "Lead" : null;
+        if (object == null) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "salesforceRecordId: must be an Account (001…) or Lead (00Q…) id");
+        }
+        Map<UUID, String> names = new java.util.HashMap<>();
+        List<PartnerOverlaps> partners = overlaps.recordOverlaps(client.organizationId(), client.sourceIntegrationId(), id).stream()
+                .map(o -> new PartnerOverlaps(names.computeIfAbsent(o.partnerOrganizationId(),
+                        p -> organizations.organization(p).map(x -> x.name()).orElse("Partner")), o.records()))
+                .toList();
+        return new RecordOverlaps(id, object, partners);
+    }
+}
