@@ -1,5 +1,6 @@
 package dev.crosswalk.app.auth;
 
+import dev.crosswalk.app.org.Organization;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.overlap.OverlapReportService;
 import dev.crosswalk.app.overlap.OverlapReports;
@@ -7,6 +8,7 @@ import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,22 +42,24 @@ class PackageApiController {
     }
 
     /** The Setup page's view of the connection. */
-    record Status(String status, UUID organizationId, String organizationName, UUID integrationId, String salesforceOrgId,
+    record Status(String status, String organization, UUID organizationId, UUID integrationId, String salesforceOrgId,
             List<String> scopes, Instant accessTokenExpiresAt) {
     }
 
-    /** The record page's data: per partner (by name), its overlapping records with only the fields it shares. */
-    record RecordOverlaps(String salesforceRecordId, String object, List<PartnerOverlaps> partners) {
+    /** The record page's data: one entry per overlapping partner record (the shape the package's crosswalkOverlaps component reads). */
+    record RecordOverlaps(String salesforceRecordId, String object, List<Overlap> overlaps) {
     }
 
-    record PartnerOverlaps(String partnerName, List<OverlapReports.PartnerRecord> records) {
+    /** A partner's record overlapping this one: the partner, the shared populations it is in, and only the fields they share. */
+    record Overlap(String partnerName, String partnerPopulation, List<String> partnerPopulations, String partnerObject,
+            String evidence, String matchedKey, Map<String, String> partnerFields) {
     }
 
     @GetMapping("/status")
     Status status(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         OutboundBinding client = calls.accept(jwt, request);
-        String name = organizations.organization(client.organizationId()).map(o -> o.name()).orElse(null);
-        return new Status("CONNECTED", client.organizationId(), name, client.integrationId(), client.salesforceOrgId(),
+        String name = organizations.organization(client.organizationId()).map(Organization::name).orElse(null);
+        return new Status("CONNECTED", name, client.organizationId(), client.integrationId(), client.salesforceOrgId(),
                 jwt.getClaimAsStringList("scope"), jwt.getExpiresAt());
     }
 
@@ -68,11 +72,14 @@ class PackageApiController {
         if (object == null) {
             throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "salesforceRecordId: must be an Account (001…) or Lead (00Q…) id");
         }
-        Map<UUID, String> names = new java.util.HashMap<>();
-        List<PartnerOverlaps> partners = overlaps.recordOverlaps(client.organizationId(), client.sourceIntegrationId(), id).stream()
-                .map(o -> new PartnerOverlaps(names.computeIfAbsent(o.partnerOrganizationId(),
-                        p -> organizations.organization(p).map(x -> x.name()).orElse("Partner")), o.records()))
-                .toList();
-        return new RecordOverlaps(id, object, partners);
+        List<Overlap> found = new ArrayList<>();
+        for (OverlapReports.RecordOverlap o : overlaps.recordOverlaps(client.organizationId(), client.sourceIntegrationId(), id)) {
+            String partner = organizations.organization(o.partnerOrganizationId()).map(Organization::name).orElse("Partner");
+            for (OverlapReports.PartnerRecord r : o.records()) {
+                found.add(new Overlap(partner, String.join(", ", r.populations()), r.populations(), r.partnerObject(), r.evidence().name(),
+                        r.matchedKey(), r.partnerFields()));
+            }
+        }
+        return new RecordOverlaps(id, object, found);
     }
 }

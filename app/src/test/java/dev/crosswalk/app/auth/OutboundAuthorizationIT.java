@@ -45,39 +45,23 @@ class OutboundAuthorizationIT extends AppIntegrationTest {
     }
 
     OutboundBrowser.Reply authorize(OutboundFixture f, String verifier, UnaryOperator<Map<String, List<String>>> tamper) {
-        return browser.authorize(OutboundBrowser.authorizePath(f.clientId(), f.redirectUri(), "sf-state-1", OutboundBrowser.challenge(verifier),
-                "S256", SCOPES), f.tenant().adminEmail, f.tenant().password, tamper);
+        return browser.authorize(f, verifier, SCOPES, tamper);
     }
 
     OutboundBrowser.Reply redeem(OutboundFixture f, String code, String verifier) {
-        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
-        form.put("grant_type", List.of("authorization_code"));
-        form.put("code", List.of(code));
-        form.put("redirect_uri", List.of(f.redirectUri()));
-        if (verifier != null) {
-            form.put("code_verifier", List.of(verifier));
-        }
-        return browser.postForm("/oauth2/token", form, f.basic());
+        return browser.redeem(f, code, verifier);
     }
 
     OutboundBrowser.Reply refresh(OutboundFixture f, String refreshToken) {
-        return browser.postForm("/oauth2/token", Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of(refreshToken)),
-                f.basic());
+        return browser.refresh(f, refreshToken);
     }
 
     OutboundBrowser.Reply introspect(OutboundFixture f, String token) {
-        return browser.postForm("/oauth2/introspect", Map.of("token", List.of(token)), f.basic());
+        return browser.introspect(f, token);
     }
 
     Tokens connect(OutboundFixture f) {
-        String verifier = OutboundBrowser.verifier();
-        OutboundBrowser.Reply back = authorize(f, verifier, UnaryOperator.identity());
-        assertThat(back.status()).as(back.body()).isEqualTo(302);
-        assertThat(back.location()).startsWith(f.redirectUri() + "?");
-        assertThat(back.param("state")).contains("sf-state-1");
-        OutboundBrowser.Reply token = redeem(f, back.param("code").orElseThrow(), verifier);
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
-        JsonNode json = token.json();
+        JsonNode json = browser.connect(f, SCOPES);
         return new Tokens(json.get("access_token").asString(), json.get("refresh_token").asString(), json);
     }
 
@@ -90,7 +74,7 @@ class OutboundAuthorizationIT extends AppIntegrationTest {
         OutboundBrowser.Reply status = browser.bearer("/api/package/v1/status", t.access(), Map.of());
         assertThat(status.status()).as(status.body()).isEqualTo(200);
         assertThat(status.json().get("organizationId").asString()).isEqualTo(north.tenant().organizationId.toString());
-        assertThat(status.json().get("organizationName").asString()).isEqualTo(north.tenant().name);
+        assertThat(status.json().get("organization").asString()).isEqualTo(north.tenant().name);
         assertThat(status.json().get("salesforceOrgId").asString()).isEqualTo(north.salesforceOrgId());
 
         // Codes and tokens are stored as digests only.

@@ -168,6 +168,46 @@ final class OutboundBrowser {
         return send(b.build());
     }
 
+    // The Salesforce side: the Auth. Provider of the fixture's org.
+
+    Reply authorize(OutboundFixture f, String verifier, String scope, java.util.function.UnaryOperator<Map<String, List<String>>> tamper) {
+        return authorize(authorizePath(f.clientId(), f.redirectUri(), "sf-state-1", challenge(verifier), "S256", scope),
+                f.tenant().adminEmail, f.tenant().password, tamper);
+    }
+
+    Reply redeem(OutboundFixture f, String code, String verifier) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("grant_type", List.of("authorization_code"));
+        form.put("code", List.of(code));
+        form.put("redirect_uri", List.of(f.redirectUri()));
+        if (verifier != null) {
+            form.put("code_verifier", List.of(verifier));
+        }
+        return postForm("/oauth2/token", form, f.basic());
+    }
+
+    Reply refresh(OutboundFixture f, String refreshToken) {
+        return postForm("/oauth2/token", Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of(refreshToken)), f.basic());
+    }
+
+    Reply introspect(OutboundFixture f, String token) {
+        return postForm("/oauth2/introspect", Map.of("token", List.of(token)), f.basic());
+    }
+
+    /** A complete, honest authorization: the token endpoint's answer. */
+    JsonNode connect(OutboundFixture f, String scope) {
+        String verifier = verifier();
+        Reply back = authorize(f, verifier, scope, java.util.function.UnaryOperator.identity());
+        if (back.status() != 302 || !back.location().startsWith(f.redirectUri() + "?") || !back.param("state").orElse("").equals("sf-state-1")) {
+            throw new AssertionError("authorization did not come back to the client: " + back);
+        }
+        Reply token = redeem(f, back.param("code").orElseThrow(), verifier);
+        if (token.status() != 200) {
+            throw new AssertionError("token endpoint: " + token);
+        }
+        return token.json();
+    }
+
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

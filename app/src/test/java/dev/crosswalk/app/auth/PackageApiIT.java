@@ -1,0 +1,132 @@
+package dev.crosswalk.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.AppIntegrationTest;
+import dev.crosswalk.app.org.OrganizationService;
+import dev.crosswalk.app.overlap.TenantData;
+import dev.crosswalk.app.population.PopulationService;
+import dev.crosswalk.app.record.RecordKeyService;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The package API as the record page and the Setup page call it: a record's partner overlaps carry
+ * only what each partner shares (rows-shared populations, their fields), nothing under counts only,
+ * nothing of another organization's records, and stop with the partnership.
+ */
+class PackageApiIT extends AppIntegrationTest {
+    @Autowired
+    OrganizationService organizations;
+    @Autowired
+    OutboundClients clients;
+    @Autowired
+    PopulationService populations;
+    @Autowired
+    RecordKeyService keys;
+    @Autowired
+    JdbcClient jdbc;
+
+    private void synced(TenantData t) {
+        populations.refreshAfterSync(t.organizationId, t.integrationId);
+        keys.recompute(t.organizationId, t.integrationId);
+    }
+
+    private void share(ApiClient admin, UUID population, String level, List<String> fields) {
+        ApiClient.Reply r = admin.put("/api/v1/sharing/populations/" + population + "/default",
+                Map.of("level", level, "fields", Map.of("Account", fields)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_records_overlaps_show_only_what_each_partner_shares() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        TenantData south = TenantData.create(organizations, jdbc, "Southbay");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        north.nextSync();
+        String acme = north.account("Acme Inc", "https://www.Acme.com/about", "Customer");
+        String globex = north.account("Globex", "globex.co.uk", "Customer");
+        String lonely = north.account("Lonely", "lonely.example", "Customer");
+        synced(north);
+        south.nextSync();
+        String southAcme = south.account("ACME", "acme.com", "Customer");
+        south.account("Globex UK", "http://shop.globex.co.uk", "Prospect");
+        synced(south);
+        ApiClient northAdmin = new ApiClient(baseUrl(), north.adminEmail, north.password);
+        ApiClient southAdmin = new ApiClient(baseUrl(), south.adminEmail, south.password);
+        String partnership = northAdmin.post("/api/v1/partnerships", Map.of("partner", south.name)).json().get("id").asString();
+        assertThat(southAdmin.post("/api/v1/partnerships/" + partnership + "/accept", Map.of()).status()).isEqualTo(200);
+        share(southAdmin, populations.idsByName(south.organizationId).get("Customers"), "OVERLAPPING", List.of("Name", "Type"));
+        share(southAdmin, populations.idsByName(south.organizationId).get("Prospects"), "COUNTS_ONLY", List.of());
+
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String token = browser.connect(outbound, "overlaps:read setup").get("access_token").asString();
+
+        JsonNode page = browser.bearer("/api/package/v1/records/" + acme + "/overlaps", token, Map.of()).json();
+        assertThat(page.get("object").asString()).isEqualTo("Account");
+        assertThat(page.get("overlaps").size()).isEqualTo(1);
+        JsonNode o = page.get("overlaps").get(0);
+        assertThat(o.get("partnerName").asString()).isEqualTo(south.name);
+        assertThat(o.get("partnerPopulation").asString()).isEqualTo("Customers");
+        assertThat(o.get("evidence").asString()).isEqualTo("DOMAIN");
+        assertThat(o.get("partnerFields").propertyNames()).containsExactlyInAnyOrder("Name", "Type");
+        assertThat(page.toString()).doesNotContain(southAcme).doesNotContain("Website");
+
+        // The 15-character form of the id reads the same record.
+        assertThat(browser.bearer("/api/package/v1/records/" + acme.substring(0, 15) + "/overlaps", token, Map.of()).json()
+                .get("overlaps").size()).isEqualTo(1);
+        // Counts only: the record page learns nothing about that partner record.
+        assertThat(browser.bearer("/api/package/v1/records/" + globex + "/overlaps", token, Map.of()).json().get("overlaps").size()).isZero();
+        assertThat(browser.bearer("/api/package/v1/records/" + lonely + "/overlaps", token, Map.of()).json().get("overlaps").size()).isZero();
+        // Another organization's record, asked with this org's token: nothing.
+        assertThat(browser.bearer("/api/package/v1/records/" + southAcme + "/overlaps", token, Map.of()).json().get("overlaps").size())
+                .isZero();
+
+        OutboundBrowser.Reply bad = browser.bearer("/api/package/v1/records/not-an-id/overlaps", token, Map.of());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("salesforceRecordId");
+        OutboundBrowser.Reply contact = browser.bearer("/api/package/v1/records/003000000000001AAA/overlaps", token, Map.of());
+        assertThat(contact.status()).isEqualTo(400);
+        assertThat(contact.body()).contains("Account (001…) or Lead (00Q…)");
+
+        assertThat(southAdmin.post("/api/v1/partnerships/" + partnership + "/revoke", Map.of()).status()).isEqualTo(200);
+        assertThat(browser.bearer("/api/package/v1/records/" + acme + "/overlaps", token, Map.of()).json().get("overlaps").size()).isZero();
+    }
+
+    @Test
+    void a_setup_only_token_reads_the_status_but_no_overlaps() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String token = browser.connect(outbound, "setup").get("access_token").asString();
+        OutboundBrowser.Reply status = browser.bearer("/api/package/v1/status", token, Map.of());
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.json().get("organization").asString()).isEqualTo(north.name);
+        assertThat(browser.bearer("/api/package/v1/records/001000000000001AAA/overlaps", token, Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_token_survives_a_new_node_with_no_cached_keys() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String token = browser.connect(outbound, "setup").get("access_token").asString();
+        // A second node: its own key source and decoder over the same database, nothing shared in memory.
+        SigningKeys fresh = new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC());
+        PackageTokenDecoder otherNode = new PackageTokenDecoder(fresh, authorizations, "");
+        assertThat(otherNode.decode(token).getClaimAsString("org")).isEqualTo(north.organizationId.toString());
+    }
+
+    @Autowired
+    dev.crosswalk.app.system.SecretCipher cipher;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
+}
