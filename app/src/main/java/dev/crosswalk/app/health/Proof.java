@@ -31,6 +31,14 @@ public record Proof(String source, UUID runId, boolean connectionWorks, boolean 
         fieldsPermitted = Set.copyOf(fieldsPermitted);
     }
 
+    /** A proof about the data-source connection only (runs, probes): it says nothing about an Outbound connection. */
+    public Proof(String source, UUID runId, boolean connectionWorks, boolean quotaOk, Set<String> objectsRead,
+            Map<String, Set<String>> fieldsRead, Set<String> objectsPermitted, Set<String> fieldsPermitted, boolean authorizationOk,
+            boolean approvalsOk) {
+        this(source, runId, connectionWorks, quotaOk, objectsRead, fieldsRead, objectsPermitted, fieldsPermitted, authorizationOk,
+                approvalsOk, false);
+    }
+
     public static Proof nothing(String source) {
         return new Proof(source, null, false, false, Set.of(), Map.of(), Set.of(), Set.of(), false, false, false);
     }
