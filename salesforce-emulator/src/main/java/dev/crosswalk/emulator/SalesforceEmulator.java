@@ -4,6 +4,7 @@ import dev.crosswalk.emulator.admin.AdminEndpoints;
 import dev.crosswalk.emulator.admin.EmulatorAdmin;
 import dev.crosswalk.emulator.auth.ApiGate;
 import dev.crosswalk.emulator.bulk.BulkEndpoints;
+import dev.crosswalk.emulator.credentials.CredentialEndpoints;
 import dev.crosswalk.emulator.http.HttpServerHost;
 import dev.crosswalk.emulator.http.Router;
 import dev.crosswalk.emulator.metadata.MetadataEndpoints;
@@ -52,7 +53,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         ApiGate gate = new ApiGate(state);
         MetadataEndpoints.register(router, state);
         AdminEndpoints.register(router, state);
-        OAuthEndpoints.register(router, state, gate);
+        var browsers = OAuthEndpoints.register(router, state, gate);
+        CredentialEndpoints.register(router, state, browsers);
         BulkEndpoints.register(router, state, gate);
         RestEndpoints.register(router, state, gate);
         // Last: answers unknown /_emulator/ paths in the admin error shape without shadowing any route.

@@ -98,7 +98,8 @@ public final class AdminEndpoints {
         }
     }
 
-    private static Handler wrap(Handler h) {
+    /** A handler answering in the admin API's error shape (for admin routes of other packages). */
+    public static Handler wrap(Handler h) {
         return request -> {
             try {
                 return h.handle(request);

@@ -44,6 +44,11 @@ public final class Response {
         return new Response(status, contentType, text.getBytes(StandardCharsets.UTF_8), null);
     }
 
+    /** Raw bytes with a content type (null for none), e.g. a forwarded upstream answer. */
+    public static Response bytes(int status, String contentType, byte[] body) {
+        return new Response(status, contentType, body, null);
+    }
+
     public static Response html(int status, String html) {
         return text(status, "text/html;charset=UTF-8", html);
     }

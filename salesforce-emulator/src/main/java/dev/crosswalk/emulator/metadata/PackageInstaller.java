@@ -242,7 +242,8 @@ public final class PackageInstaller {
         return r;
     }
 
-    static Optional<Record> find(Org org, String typeName, String keyField, String key) {
+    /** A setup record by its name field (case-insensitive), e.g. the ApexPage named CrosswalkSetup. */
+    public static Optional<Record> find(Org org, String typeName, String keyField, String key) {
         if (org.type(typeName).isEmpty()) {
             return Optional.empty();
         }

@@ -59,10 +59,10 @@ final class AuthorizeEndpoint {
     private final LoginRequests requests;
     private final BrowserSessions browsers;
 
-    AuthorizeEndpoint(EmulatorState state, OAuthSettings settings) {
+    AuthorizeEndpoint(EmulatorState state, OAuthSettings settings, BrowserSessions browsers) {
         this.state = state;
         this.requests = new LoginRequests(state.clock(), state.tokens(), settings.loginRequestTtl());
-        this.browsers = new BrowserSessions(state);
+        this.browsers = browsers;
     }
 
     Response get(Request request) {

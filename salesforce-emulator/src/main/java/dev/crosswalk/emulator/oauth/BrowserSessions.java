@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * same browser skips the login form, as on Salesforce. Unrelated to API access tokens; idles
  * out after the org session timeout.
  */
-final class BrowserSessions {
+public final class BrowserSessions {
     static final String COOKIE = "sid";
 
     private record Entry(UserRef user, Instant lastUsed) {
@@ -21,18 +21,23 @@ final class BrowserSessions {
     private final EmulatorState state;
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
-    BrowserSessions(EmulatorState state) {
+    public BrowserSessions(EmulatorState state) {
         this.state = state;
     }
 
-    String create(UserRef user) {
+    public String create(UserRef user) {
         String sid = state.tokens().randomToken(48);
         sessions.put(sid, new Entry(user, state.clock().instant()));
         return sid;
     }
 
+    /** The logged-in user of a request's {@code sid} cookie. */
+    public Optional<UserRef> user(dev.crosswalk.emulator.http.Request request) {
+        return user(fromHeader(request.header("Cookie")));
+    }
+
     /** The logged-in, still active user of a session cookie value. */
-    Optional<UserRef> user(String sid) {
+    public Optional<UserRef> user(String sid) {
         Entry e = sid == null ? null : sessions.get(sid);
         if (e == null) {
             return Optional.empty();
@@ -53,7 +58,7 @@ final class BrowserSessions {
         }
     }
 
-    static String setCookie(String sid) {
+    public static String setCookie(String sid) {
         return COOKIE + "=" + sid + "; Path=/; HttpOnly; SameSite=Lax";
     }
 
@@ -62,7 +67,7 @@ final class BrowserSessions {
     }
 
     /** The {@code sid} value from a {@code Cookie} header, or null. */
-    static String fromHeader(String cookieHeader) {
+    public static String fromHeader(String cookieHeader) {
         if (cookieHeader == null) {
             return null;
         }

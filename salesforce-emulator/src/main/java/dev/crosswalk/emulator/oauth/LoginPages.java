@@ -5,10 +5,11 @@ import java.util.Collection;
 import java.util.TreeSet;
 
 /**
- * The two HTML pages of the authorize flow. Deliberately plain (one form each, stable names and
- * ids) so tests and tools can drive them over HTTP; see {@link AuthorizeEndpoint} for the contract.
+ * The HTML pages of the login host: the login and approval pages of the authorize flow, the
+ * site login ({@code /}). Deliberately plain (one form each, stable names and ids) so tests and
+ * tools can drive them over HTTP; see {@link AuthorizeEndpoint} for the contract.
  */
-final class LoginPages {
+public final class LoginPages {
     static final String FORM_ACTION = "/services/oauth2/authorize";
     static final String LOGIN_FAILED = "Please check your username and password. If you still can't log in, "
             + "contact your Salesforce administrator.";
@@ -18,13 +19,22 @@ final class LoginPages {
     }
 
     static Response login(String requestId, String username, String error) {
+        return loginForm(FORM_ACTION, hidden("request_id", requestId), username, error);
+    }
+
+    /** The site login ({@code /}): the same form, returning to {@code startURL} on this host. */
+    static Response siteLogin(String startUrl, String username, String error) {
+        return loginForm("/", hidden("startURL", startUrl == null ? "" : startUrl), username, error);
+    }
+
+    private static Response loginForm(String action, String hiddenField, String username, String error) {
         StringBuilder b = head("Login | Salesforce Emulator");
         b.append("<h1>Log in</h1>\n");
         if (error != null) {
             b.append("<p id=\"error\" class=\"error\" role=\"alert\">").append(escape(error)).append("</p>\n");
         }
-        b.append("<form id=\"login-form\" method=\"post\" action=\"").append(FORM_ACTION).append("\">\n")
-                .append(hidden("request_id", requestId))
+        b.append("<form id=\"login-form\" method=\"post\" action=\"").append(action).append("\">\n")
+                .append(hiddenField)
                 .append("<label>Username <input type=\"text\" name=\"username\" autocomplete=\"username\" value=\"")
                 .append(escape(username == null ? "" : username)).append("\"></label>\n")
                 .append("<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\"></label>\n")
@@ -62,6 +72,11 @@ final class LoginPages {
         return page(b, status);
     }
 
+    /** A plain page of the emulator's Salesforce UI (Visualforce, setup results) with {@code bodyHtml} as its body. */
+    public static Response page(String title, String bodyHtml, int status) {
+        return page(head(title).append(bodyHtml), status);
+    }
+
     private static StringBuilder head(String title) {
         return new StringBuilder(1024).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title></head><body>\n");
@@ -83,7 +98,7 @@ final class LoginPages {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">\n";
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

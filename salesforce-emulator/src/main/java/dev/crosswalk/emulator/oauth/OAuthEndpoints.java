@@ -13,12 +13,15 @@ public final class OAuthEndpoints {
     private OAuthEndpoints() {
     }
 
-    public static void register(Router router, EmulatorState state, ApiGate gate) {
-        register(router, state, gate, OAuthSettings.defaults());
+    /** Registers the routes; returns the login host's browser sessions (Visualforce and Setup pages use them too). */
+    public static BrowserSessions register(Router router, EmulatorState state, ApiGate gate) {
+        return register(router, state, gate, OAuthSettings.defaults());
     }
 
-    public static void register(Router router, EmulatorState state, ApiGate gate, OAuthSettings settings) {
-        AuthorizeEndpoint authorize = new AuthorizeEndpoint(state, settings);
+    public static BrowserSessions register(Router router, EmulatorState state, ApiGate gate, OAuthSettings settings) {
+        BrowserSessions browsers = new BrowserSessions(state);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(state, settings, browsers);
+        SiteLogin site = new SiteLogin(state, browsers);
         TokenEndpoint token = new TokenEndpoint(state, settings);
         RevocationEndpoints revocation = new RevocationEndpoints(state);
         IdentityEndpoints identity = new IdentityEndpoints(state, gate, settings);
@@ -35,6 +38,11 @@ public final class OAuthEndpoints {
                 .get("/id/{orgId}/{userId}", identity::identity)
                 .get("/.well-known/openid-configuration", discovery::openidConfiguration)
                 .get("/services/auth/idp/oidc/logout", authorize::logout)
-                .get("/secur/logout.jsp", authorize::logout);
+                .get("/secur/logout.jsp", authorize::logout)
+                .get("/", site::page)
+                .post("/", site::login)
+                .get("/secur/frontdoor.jsp", site::frontdoor)
+                .get(SiteLogin.HOME, site::home);
+        return browsers;
     }
 }

@@ -1,5 +1,8 @@
 package dev.crosswalk.emulator.persist;
 
+import dev.crosswalk.emulator.credentials.OutboundTokens;
+import dev.crosswalk.emulator.metadata.AuthProviderSecrets;
+
 import dev.crosswalk.emulator.EmulatorOptions;
 import dev.crosswalk.emulator.EmulatorState;
 import dev.crosswalk.emulator.auth.ConnectedApp;
@@ -135,6 +138,7 @@ public final class StateFile {
         for (SObjectType t : org.types()) {
             types.add(typeJson(t));
         }
+        o.set("credentials", credentialsJson(org));
         g.writeName("org");
         g.writeTree(o);
         g.writeName("records");
@@ -163,6 +167,38 @@ public final class StateFile {
         g.writeEndObject();
     }
 
+    /**
+     * Secrets Salesforce keeps outside the records (Auth. Provider consumer secrets, External
+     * Credential principals' tokens), so a restarted emulator keeps its authenticated principals.
+     */
+    private static ObjectNode credentialsJson(Org org) {
+        ObjectNode c = Json.object();
+        ObjectNode secrets = c.putObject("authProviderSecrets");
+        AuthProviderSecrets.of(org).all().forEach(secrets::put);
+        ObjectNode tokens = c.putObject("principalTokens");
+        OutboundTokens.of(org).all().forEach((key, t) -> {
+            ObjectNode n = tokens.putObject(key);
+            n.put("accessToken", t.accessToken());
+            n.put("refreshToken", t.refreshToken());
+            n.put("obtainedAt", t.obtainedAt().toString());
+            n.put("authenticatedBy", t.authenticatedBy());
+        });
+        return c;
+    }
+
+    private static void restoreCredentials(Org org, JsonNode c) {
+        if (c == null || c.isNull()) {
+            return;
+        }
+        c.path("authProviderSecrets").properties().forEach(e -> AuthProviderSecrets.of(org).put(e.getKey(), e.getValue().asString()));
+        c.path("principalTokens").properties().forEach(e -> {
+            JsonNode n = e.getValue();
+            OutboundTokens.of(org).put(e.getKey(), new OutboundTokens.Tokens(n.path("accessToken").asString(),
+                    n.path("refreshToken").isNull() ? null : n.path("refreshToken").asString(null),
+                    java.time.Instant.parse(n.path("obtainedAt").asString()), n.path("authenticatedBy").asString(null)));
+        });
+    }
+
     private static Org readOrg(JsonParser p, EmulatorOptions options) {
         Org org = null;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -177,6 +213,7 @@ public final class StateFile {
                 for (JsonNode t : o.get("types")) {
                     org.addType(typeFrom(t));
                 }
+                restoreCredentials(org, o.get("credentials"));
             } else if (name.equals("records")) {
                 if (org == null) {
                     throw new IllegalStateException("records before org definition");

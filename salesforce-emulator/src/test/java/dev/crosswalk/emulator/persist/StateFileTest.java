@@ -9,6 +9,8 @@ import dev.crosswalk.emulator.EmulatorState.NewUser;
 import dev.crosswalk.emulator.auth.ConnectedApp;
 import dev.crosswalk.emulator.auth.RefreshGrant;
 import dev.crosswalk.emulator.auth.Session;
+import dev.crosswalk.emulator.credentials.OutboundTokens;
+import dev.crosswalk.emulator.metadata.AuthProviderSecrets;
 import dev.crosswalk.emulator.metadata.CrosswalkPackage;
 import dev.crosswalk.emulator.metadata.PackageInstaller;
 import dev.crosswalk.emulator.model.FieldDef;
@@ -60,6 +62,9 @@ class StateFileTest {
             o.set(overlap.require("Account__c"), r.id());
             return r;
         });
+        AuthProviderSecrets.of(org).put("Crosswalk", "client-secret-1");
+        OutboundTokens.of(org).put("Crosswalk-Crosswalk_Org", new OutboundTokens.Tokens("at-1", "rt-1",
+                java.time.Instant.parse("2026-12-01T10:00:00Z"), userId));
         Path file = dir.resolve("state.json.gz");
 
         StateFile.save(state, file);
@@ -85,6 +90,9 @@ class StateFileTest {
         assertThat(next.get(overlap2.require("Name"))).isEqualTo("OVL-000002");
         assertThat(next.id()).isNotIn(acme.id());
         assertThat(loaded.createOrg("Another").id()).isNotEqualTo(org.id());
+        assertThat(AuthProviderSecrets.of(org2).get("crosswalk")).contains("client-secret-1");
+        assertThat(OutboundTokens.of(org2).get("crosswalk-crosswalk_org")).contains(new OutboundTokens.Tokens("at-1", "rt-1",
+                java.time.Instant.parse("2026-12-01T10:00:00Z"), userId));
     }
 
     @Test
