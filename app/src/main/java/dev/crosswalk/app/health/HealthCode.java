@@ -27,7 +27,11 @@ public enum HealthCode {
     /** Salesforce holds no usable Crosswalk token for the Outbound connection (revoked, expired or never authenticated). */
     OUTBOUND_NOT_AUTHENTICATED(Scope.OUTBOUND, Severity.ERROR, false),
     /** A callout from Salesforce did not reach Crosswalk's package API, or was refused there for another reason. */
-    OUTBOUND_FAILING(Scope.OUTBOUND, Severity.ERROR, false);
+    OUTBOUND_FAILING(Scope.OUTBOUND, Severity.ERROR, false),
+    /** Push stopped: the unique records pushed this term reached the export limit. Cleared by a push within the limit. */
+    EXPORT_LIMIT(Scope.OBJECT, Severity.ERROR, false),
+    /** Push is at 80% or more of the export limit of the term. */
+    EXPORT_LIMIT_NEAR(Scope.OBJECT, Severity.WARNING, false);
 
     /** What evidence clears an error of this code. */
     public enum Scope {

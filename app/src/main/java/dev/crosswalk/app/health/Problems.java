@@ -94,4 +94,36 @@ public final class Problems {
                 + " usage drops (Salesforce counts a rolling 24 hours). To resume sooner, reduce other integrations' usage or"
                 + " raise the org's API allocation; the pause threshold is crosswalk.health.api-quota-share.");
     }
+
+    /** A field the push writes is missing in Salesforce (an older package, or the field was deleted). */
+    public static Problem pushFieldMissing(String object, String field, String username) {
+        return new Problem(HealthCode.FIELD_MISSING, object, field, "The field " + object + "." + field + " does not exist in"
+                + " Salesforce or " + username + " cannot edit it, so Crosswalk pushes nothing until it is back.",
+                "Install the current Crosswalk package in this Salesforce org (sf project deploy start --source-dir"
+                        + " salesforce-package/force-app), which restores " + object + "." + field + ", and keep the permission set"
+                        + " Crosswalk_Setup_User assigned to " + username + ".");
+    }
+
+    /** The package's object is missing or not writable by the integration user. */
+    public static Problem pushObjectMissing(String object, String username) {
+        return new Problem(HealthCode.OBJECT_MISSING, object, null, "The object " + object + " does not exist in Salesforce or "
+                + username + " cannot create and edit it, so Crosswalk pushes nothing.", "Install the Crosswalk package in this"
+                + " Salesforce org and assign the permission set Crosswalk_Setup_User to " + username + ".");
+    }
+
+    /**
+     * @param stopped true at 100% (new records are not pushed), false at the 80% warning
+     */
+    public static Problem exportLimit(String object, int used, int limit, String term, boolean stopped) {
+        String usage = String.format("%,d of %,d unique records this %s", used, limit, term);
+        if (stopped) {
+            return new Problem(HealthCode.EXPORT_LIMIT, object, null, "The export limit is reached (" + usage + "): new overlap"
+                    + " records are not pushed; existing ones are still updated and removed.", "Narrow what is pushed in the"
+                    + " integration's General Settings (partners, populations), or raise crosswalk.push.export-limit; the count"
+                    + " starts again at the next " + term + ".");
+        }
+        return new Problem(HealthCode.EXPORT_LIMIT_NEAR, object, null, "80% of the export limit is used (" + usage + ").",
+                "Nothing is required yet. At 100% new overlap records stop being pushed: narrow the General Settings or raise"
+                        + " crosswalk.push.export-limit before then.");
+    }
 }

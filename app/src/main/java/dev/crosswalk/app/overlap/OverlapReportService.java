@@ -235,27 +235,27 @@ public class OverlapReportService {
         return ReportRules.requireRows(p, viewer, partnerPopulationId, infos(partner), sharingOf(partner));
     }
 
-    private List<PopulationInfo> infos(UUID org) {
+    List<PopulationInfo> infos(UUID org) {
         return populations.populations(org).stream()
                 .map((Population x) -> new PopulationInfo(x.id(), x.organizationId(), x.name(), x.baseObject())).toList();
     }
 
-    private Map<UUID, PopulationSharing> sharingOf(UUID org) {
+    Map<UUID, PopulationSharing> sharingOf(UUID org) {
         return sharing.sharingOf(org).stream().collect(Collectors.toMap(PopulationSharing::populationId, Function.identity()));
     }
 
     /** Only the allowed keys of the partner's record, built inside PostgreSQL from a bound array. */
-    private static String projection(String alias) {
+    static String projection(String alias) {
         return "coalesce((select jsonb_object_agg(k, " + alias + ".fields -> k) from unnest(cast(:fields as text[])) k where "
                 + alias + ".fields -> k is not null), cast('{}' as jsonb))::text";
     }
 
-    private static String join(String alias, String side) {
+    static String join(String alias, String side) {
         return " join population_member " + alias + " on " + alias + ".integration_id = x." + side + "_integration_id and " + alias
                 + ".object = x." + side + "_object and " + alias + ".sf_id = x." + side + "_sf_id";
     }
 
-    private static Map<String, String> fields(String json) {
+    static Map<String, String> fields(String json) {
         Map<String, String> m = JSON.readValue(json, FIELDS);
         return new TreeMap<>(m == null ? Map.of() : new LinkedHashMap<>(m));
     }
@@ -266,7 +266,7 @@ public class OverlapReportService {
     }
 
     /** Which columns of overlap_pair are the viewer's records ("a" = inviter) and which the partner's. */
-    private record Side(String mine, String partner) {
+    record Side(String mine, String partner) {
         static Side of(Partnership p, UUID viewer) {
             return p.inviterOrgId().equals(viewer) ? new Side("a", "b") : new Side("b", "a");
         }

@@ -36,6 +36,8 @@ class OverlapTriggers {
         }
     }
 
+    /** First among the listeners of the change: what reacts to it next (push) reads the recomputed pairs. */
+    @org.springframework.core.annotation.Order(0)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onPartnershipChanged(PartnershipChanged event) {
         if (event.status() == PartnershipStatus.ACCEPTED) {

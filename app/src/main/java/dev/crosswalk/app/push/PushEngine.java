@@ -1,0 +1,399 @@
+package dev.crosswalk.app.push;
+
+import dev.crosswalk.app.connection.ConnectionHealth;
+import dev.crosswalk.app.connection.ConnectionService;
+import dev.crosswalk.app.connection.ConnectionView;
+import dev.crosswalk.app.health.HealthService;
+import dev.crosswalk.app.health.Problem;
+import dev.crosswalk.app.health.Problems;
+import dev.crosswalk.app.health.Proof;
+import dev.crosswalk.app.health.QuotaGuard;
+import dev.crosswalk.salesforce.FieldDescribe;
+import dev.crosswalk.salesforce.SObjectDescribe;
+import dev.crosswalk.salesforce.SalesforceConnection;
+import dev.crosswalk.salesforce.SalesforceError;
+import dev.crosswalk.salesforce.SalesforceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * One push of a Custom Objects integration: desired state → diff against what Salesforce confirmed
+ * holding → deletes of stale records, upserts of changed ones (by {@code Crosswalk_Key__c}), the two
+ * Account fields → per-row outcomes recorded as Salesforce answers them. Nothing changed means no
+ * Salesforce call at all. A row is marked unconfirmed before it is sent and confirmed (or rejected)
+ * from Salesforce's answer, so a crash or a revoked token in the middle is resumed by the next push
+ * without duplicates (upserts are by external id; deletes are forgotten only once confirmed).
+ */
+@Service
+class PushEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
+
+    private final PushTargets targets;
+    private final PushSettingsService settings;
+    private final DesiredState desiredState;
+    private final PushStore store;
+    private final ConnectionService connections;
+    private final HealthService health;
+    private final QuotaGuard quota;
+    private final Clock clock;
+    private final PushProperties properties;
+    private final RetryPolicy retry = RetryPolicy.standard();
+
+    PushEngine(PushTargets targets, PushSettingsService settings, DesiredState desiredState, PushStore store,
+            ConnectionService connections, HealthService health, QuotaGuard quota, Clock clock, PushProperties properties) {
+        this.targets = targets;
+        this.settings = settings;
+        this.desiredState = desiredState;
+        this.store = store;
+        this.connections = connections;
+        this.health = health;
+        this.quota = quota;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Thrown inside a push to stop it with a problem the admin sees. */
+    private static final class Stop extends RuntimeException {
+        final Problem problem;
+
+        Stop(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * One push at a time per integration on this node (the job, a pipeline stage and a test may all ask);
+     * across nodes the job's single task instance per integration decides.
+     */
+    private final java.util.concurrent.ConcurrentMap<UUID, java.util.concurrent.locks.ReentrantLock> running =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Runs one push; never throws for Salesforce's answers (they become the run's status and health errors). */
+    Optional<PushRun> push(UUID integrationId, String trigger) {
+        java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(integrationId, k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return pushLocked(integrationId, trigger);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<PushRun> pushLocked(UUID integrationId, String trigger) {
+        Optional<PushTargets.Target> found = targets.findForJob(integrationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PushTargets.Target t = found.get();
+        UUID runId = UUID.randomUUID();
+        store.startRun(runId, t.integrationId(), t.organizationId(), trigger, clock.instant());
+        Progress progress = new Progress();
+        ConnectionView inbound = connections.inbound(t.organizationId(), t.integrationId()).orElse(null);
+        String skipped = t.paused() ? "The integration is paused."
+                : inbound == null ? "The integration has no Inbound connection yet."
+                : inbound.health() != ConnectionHealth.HEALTHY ? "The Inbound connection is not healthy (" + inbound.health()
+                        + "): push waits until it is repaired."
+                : null;
+        if (skipped == null) {
+            Optional<Problem> blocked = quota.blocked(inbound.id());
+            if (blocked.isPresent()) {
+                skipped = blocked.get().message();
+            }
+        }
+        if (skipped != null) {
+            store.finishRun(runId, progress.counts(0), "SKIPPED", "NONE", null, skipped, clock.instant());
+            return Optional.of(store.runs(t.integrationId(), 1).get(0));
+        }
+        SalesforceConnection sf = connections.open(inbound.id());
+        long callsBefore = sf.calls().total();
+        SalesforceWrites writes = new SalesforceWrites(sf, properties.bulkThreshold(), properties.bulkTimeout());
+        List<Problem> problems = new ArrayList<>();
+        String status;
+        String errorCode = null;
+        String message = null;
+        try {
+            Outcome o = run(t, sf, writes, progress, problems);
+            status = o.status;
+            errorCode = o.errorCode;
+            message = o.message;
+        } catch (Stop s) {
+            problems.add(s.problem);
+            status = "FAILED";
+            errorCode = s.problem.code().name();
+            message = s.problem.message();
+        } catch (SalesforceException e) {
+            Problem p = Problems.of(e.error(), EcosystemOverlap.OBJECT, inbound.salesforceUsername());
+            problems.add(p);
+            status = "FAILED";
+            errorCode = p.code().name();
+            message = p.message();
+            if (e.error() instanceof SalesforceError.AuthRevoked || e.error() instanceof SalesforceError.AuthExpired) {
+                connections.recordFailure(inbound.id(), ConnectionHealth.NEEDS_REAUTHORIZATION);
+            }
+            LOG.warn("push of integration {} stopped: {}", t.integrationId(), e.error().message());
+        }
+        int apiCalls = (int) (sf.calls().total() - callsBefore);
+        boolean called = apiCalls > 0;
+        sf.lastLimitInfo().ifPresent(u -> health.recordUsage(inbound.id(), u));
+        if (called || !problems.isEmpty()) {
+            boolean worked = called && !"FAILED".equals(status);
+            Proof proof = new Proof("push", null, worked, worked && sf.lastLimitInfo().map(u -> !quota.over(u)).orElse(true),
+                    worked ? Set.of(EcosystemOverlap.OBJECT, EcosystemOverlap.ACCOUNT_OBJECT) : Set.of(),
+                    worked ? Map.of(EcosystemOverlap.OBJECT, Set.copyOf(EcosystemOverlap.COLUMNS), EcosystemOverlap.ACCOUNT_OBJECT,
+                            Set.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS)) : Map.of(),
+                    Set.of(), Set.of(), false, false);
+            health.observe(t.organizationId(), t.integrationId(), inbound.id(), problems, proof, false);
+        }
+        store.finishRun(runId, progress.counts(apiCalls, writes.writeCalls()), status, writes.mode(), errorCode, message, clock.instant());
+        LOG.info("push of integration {}: {} ({} upserted, {} deleted, {} accounts, {} unchanged, {} rejected; {} write calls, {} calls, {})",
+                t.integrationId(), status, progress.upserted, progress.deleted, progress.accounts, progress.unchanged, progress.rejected,
+                writes.writeCalls(), apiCalls, writes.mode());
+        return Optional.of(store.runs(t.integrationId(), 1).get(0));
+    }
+
+    private record Outcome(String status, String errorCode, String message) {
+    }
+
+    private static final class Progress {
+        int desired;
+        int upserted;
+        int deleted;
+        int accounts;
+        int unchanged;
+        int rejected;
+
+        PushRun.Counts counts(int apiCalls) {
+            return counts(apiCalls, 0);
+        }
+
+        PushRun.Counts counts(int apiCalls, int writeCalls) {
+            return new PushRun.Counts(desired, upserted, deleted, accounts, unchanged, rejected, writeCalls, apiCalls);
+        }
+    }
+
+    private Outcome run(PushTargets.Target t, SalesforceConnection sf, SalesforceWrites writes, Progress progress,
+            List<Problem> problems) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        UUID id = t.integrationId();
+        DesiredState.Rows desired = desiredState.compute(t, settings.get(t.organizationId(), id));
+        progress.desired = desired.overlaps().size();
+        PushDiff.Plan overlaps = PushDiff.plan(desired.overlaps(), store.stored(id, DesiredRow.Kind.OVERLAP),
+                store.retryAt(id, DesiredRow.Kind.OVERLAP), now, properties.reconfirmAfter());
+        PushDiff.Plan accounts = PushDiff.plan(desired.accounts(), store.stored(id, DesiredRow.Kind.ACCOUNT),
+                store.retryAt(id, DesiredRow.Kind.ACCOUNT), now, properties.reconfirmAfter());
+        progress.unchanged = overlaps.unchanged() + accounts.unchanged();
+        store.dropRejectionsExcept(id, DesiredRow.Kind.OVERLAP, desired.overlaps().stream().map(DesiredRow::key).toList());
+        store.dropRejectionsExcept(id, DesiredRow.Kind.ACCOUNT, desired.accounts().stream().map(DesiredRow::key).toList());
+        int deferred = overlaps.deferred() + accounts.deferred();
+        if (overlaps.nothingToDo() && accounts.nothingToDo()) {
+            return new Outcome(deferred > 0 ? "PARTIAL" : "SUCCEEDED", null,
+                    deferred > 0 ? deferred + " rejected rows wait for their retry time." : "Nothing changed.");
+        }
+        String username = connections.inbound(t.organizationId(), id).map(ConnectionView::salesforceUsername).orElse("the integration user");
+        requireFields(sf, username, !overlaps.nothingToDo(), !accounts.nothingToDo());
+
+        // Export limit: unique overlap records per term. Rows already counted this term may always be rewritten.
+        List<DesiredRow> toWrite = overlaps.writes();
+        Problem limitProblem = null;
+        if (properties.exportLimit() > 0) {
+            LocalDate term = properties.termStart(now);
+            int used = store.exportedThisTerm(id, term);
+            Set<String> counted = store.countedThisTerm(id, term, toWrite.stream().map(DesiredRow::key).toList());
+            int room = Math.max(0, properties.exportLimit() - used);
+            List<DesiredRow> allowed = new ArrayList<>();
+            int fresh = 0;
+            for (DesiredRow d : toWrite) {
+                if (counted.contains(d.key()) || fresh < room) {
+                    allowed.add(d);
+                    fresh += counted.contains(d.key()) ? 0 : 1;
+                }
+            }
+            int after = used + fresh;
+            if (allowed.size() < toWrite.size()) {
+                limitProblem = Problems.exportLimit(EcosystemOverlap.OBJECT, after, properties.exportLimit(),
+                        properties.exportTerm().toLowerCase(), true);
+            } else if (after >= properties.exportLimit() * 0.8) {
+                problems.add(Problems.exportLimit(EcosystemOverlap.OBJECT, after, properties.exportLimit(),
+                        properties.exportTerm().toLowerCase(), false));
+            }
+            toWrite = allowed;
+        }
+
+        // 1. Stale overlap records go first: a revoked or reduced partner's rows must not outlive the change.
+        deleteStale(t, sf, writes, overlaps.removals(), progress);
+        // 2. Changed and new overlap records.
+        upsert(t, writes, toWrite, now, progress);
+        // 3. The two Account fields: set where overlaps exist, cleared where they no longer do.
+        updateAccounts(t, writes, accounts, now, progress);
+
+        if (limitProblem != null) {
+            problems.add(limitProblem);
+            return new Outcome("FAILED", limitProblem.code().name(), limitProblem.message());
+        }
+        if (progress.rejected > 0 || deferred > 0) {
+            return new Outcome("PARTIAL", null, progress.rejected + " rows rejected by Salesforce"
+                    + (deferred > 0 ? ", " + deferred + " waiting for their retry time" : "") + "; the other rows were written.");
+        }
+        return new Outcome("SUCCEEDED", null, null);
+    }
+
+    /** Fields push writes must exist and be editable: else FIELD_MISSING naming the field (one describe per object written). */
+    private void requireFields(SalesforceConnection sf, String username, boolean overlaps, boolean accounts) {
+        if (overlaps) {
+            check(sf, EcosystemOverlap.OBJECT, EcosystemOverlap.COLUMNS, username);
+        }
+        if (accounts) {
+            check(sf, EcosystemOverlap.ACCOUNT_OBJECT, List.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS), username);
+        }
+    }
+
+    private void check(SalesforceConnection sf, String object, List<String> fields, String username) {
+        SObjectDescribe d;
+        try {
+            d = sf.rest().describe(object);
+        } catch (SalesforceException e) {
+            if (e.error() instanceof SalesforceError.NotFound || e.error().hasCode("NOT_FOUND") || e.error().hasCode("INVALID_TYPE")) {
+                throw new Stop(Problems.pushObjectMissing(object, username));
+            }
+            throw e;
+        }
+        for (String f : fields) {
+            Optional<FieldDescribe> fd = d.field(f);
+            if (fd.isEmpty() || !(fd.get().updateable() || fd.get().createable())) {
+                throw new Stop(Problems.pushFieldMissing(object, f, username));
+            }
+        }
+    }
+
+    private void deleteStale(PushTargets.Target t, SalesforceConnection sf, SalesforceWrites writes, List<PushDiff.Stored> removals,
+            Progress progress) {
+        if (removals.isEmpty()) {
+            return;
+        }
+        UUID id = t.integrationId();
+        // Rows whose write was never confirmed have no known id: find them by their external id (they may not exist at all).
+        List<String> unknown = removals.stream().filter(s -> s.sfId() == null).map(PushDiff.Stored::key).toList();
+        Map<String, String> found = unknown.isEmpty() ? Map.of() : idsByKey(sf, unknown);
+        List<RowWrite.Item> items = new ArrayList<>();
+        for (PushDiff.Stored s : removals) {
+            String sfId = s.sfId() != null ? s.sfId() : found.get(s.key());
+            if (sfId == null) {
+                store.forget(id, DesiredRow.Kind.OVERLAP, s.key());
+                store.clearRejection(id, DesiredRow.Kind.OVERLAP, s.key());
+                continue;
+            }
+            items.add(new RowWrite.Item(s.key(), Map.of("Id", sfId)));
+        }
+        writes.write(EcosystemOverlap.OBJECT, RowWrite.Operation.DELETE, List.of("Id"), items, results -> {
+            for (RowWrite.Result r : results) {
+                if (r.success() || r.alreadyGone()) {
+                    store.forget(id, DesiredRow.Kind.OVERLAP, r.key());
+                    store.clearRejection(id, DesiredRow.Kind.OVERLAP, r.key());
+                    progress.deleted++;
+                } else {
+                    store.reject(id, DesiredRow.Kind.OVERLAP, r.key(), RowWrite.Operation.DELETE, r.error(), clock.instant(), retry);
+                    progress.rejected++;
+                }
+            }
+        });
+    }
+
+    private Map<String, String> idsByKey(SalesforceConnection sf, List<String> keys) {
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            String in = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
+                    .map(k -> "'" + k.replace("\\", "\\\\").replace("'", "\\'") + "'").collect(Collectors.joining(","));
+            try (var rows = sf.rest().query("SELECT Id, " + EcosystemOverlap.KEY + " FROM " + EcosystemOverlap.OBJECT + " WHERE "
+                    + EcosystemOverlap.KEY + " IN (" + in + ")")) {
+                rows.forEach(r -> out.put(r.get(EcosystemOverlap.KEY).asString(), r.get("Id").asString()));
+            }
+        }
+        return out;
+    }
+
+    private void upsert(PushTargets.Target t, SalesforceWrites writes, List<DesiredRow> rows, Instant now, Progress progress) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        UUID id = t.integrationId();
+        List<String> keys = rows.stream().map(DesiredRow::key).toList();
+        Map<String, Instant> first = new HashMap<>(store.firstOverlapped(id, keys));
+        keys.forEach(k -> first.putIfAbsent(k, now));
+        store.markPending(id, DesiredRow.Kind.OVERLAP, keys, first);
+        Map<String, DesiredRow> byKey = new HashMap<>();
+        List<RowWrite.Item> items = new ArrayList<>();
+        for (DesiredRow d : rows) {
+            byKey.put(d.key(), d);
+            Map<String, Object> fields = new LinkedHashMap<>(d.values());
+            fields.put(EcosystemOverlap.FIRST_OVERLAPPED, first.get(d.key()).toString());
+            fields.put(EcosystemOverlap.LAST_CONFIRMED, now.toString());
+            items.add(new RowWrite.Item(d.key(), fields));
+        }
+        LocalDate term = properties.termStart(now);
+        writes.write(EcosystemOverlap.OBJECT, RowWrite.Operation.UPSERT, EcosystemOverlap.COLUMNS, items, results -> {
+            for (RowWrite.Result r : results) {
+                if (r.success()) {
+                    store.confirmWritten(id, DesiredRow.Kind.OVERLAP, r.key(), r.sfId(), byKey.get(r.key()).hash(), now);
+                    store.clearRejection(id, DesiredRow.Kind.OVERLAP, r.key());
+                    store.countExported(id, term, r.key());
+                    progress.upserted++;
+                } else {
+                    store.reject(id, DesiredRow.Kind.OVERLAP, r.key(), RowWrite.Operation.UPSERT, r.error(), clock.instant(), retry);
+                    progress.rejected++;
+                }
+            }
+        });
+    }
+
+    private void updateAccounts(PushTargets.Target t, SalesforceWrites writes, PushDiff.Plan plan, Instant now, Progress progress) {
+        UUID id = t.integrationId();
+        Map<String, byte[]> hashes = new HashMap<>();
+        List<RowWrite.Item> items = new ArrayList<>();
+        for (DesiredRow d : plan.writes()) {
+            hashes.put(d.key(), d.hash());
+            items.add(new RowWrite.Item(d.key(), d.values()));
+        }
+        for (PushDiff.Stored s : plan.removals()) {
+            hashes.put(s.key(), null);
+            items.add(new RowWrite.Item(s.key(), DesiredState.accountValues(s.key(), 0, null)));
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        store.markPending(id, DesiredRow.Kind.ACCOUNT, plan.writes().stream().map(DesiredRow::key).toList(), Map.of());
+        writes.write(EcosystemOverlap.ACCOUNT_OBJECT, RowWrite.Operation.UPDATE, EcosystemOverlap.ACCOUNT_COLUMNS, items, results -> {
+            for (RowWrite.Result r : results) {
+                byte[] hash = hashes.get(r.key());
+                if (r.success() && hash != null) {
+                    store.confirmWritten(id, DesiredRow.Kind.ACCOUNT, r.key(), r.key(), hash, now);
+                    store.clearRejection(id, DesiredRow.Kind.ACCOUNT, r.key());
+                    progress.accounts++;
+                } else if (r.success() || r.alreadyGone()) {
+                    // Cleared, or the Account itself was deleted in Salesforce: nothing of ours is left on it.
+                    store.forget(id, DesiredRow.Kind.ACCOUNT, r.key());
+                    store.clearRejection(id, DesiredRow.Kind.ACCOUNT, r.key());
+                    progress.accounts++;
+                } else {
+                    store.reject(id, DesiredRow.Kind.ACCOUNT, r.key(), RowWrite.Operation.UPDATE, r.error(), clock.instant(), retry);
+                    progress.rejected++;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.crosswalk.app.push;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * The push feature's public service: queue a push ("push now", after a sync, after a partner-side
+ * change) and read what pushes did (the integration page's status, the rejected rows). Pushes run
+ * as a db-scheduler job per Custom Objects integration ({@link PushJobs#TASK}, id = integration
+ * id), so two never run at once for one integration, on any number of nodes.
+ */
+@Service
+public class PushService {
+    private final SchedulerClient scheduler;
+    private final PushTargets targets;
+    private final PushStore store;
+    private final Clock clock;
+
+    PushService(@Lazy SchedulerClient scheduler, PushTargets targets, PushStore store, Clock clock) {
+        this.scheduler = scheduler;
+        this.targets = targets;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Queues a push of the organization's Custom Objects integration now (a no-op if one is already queued). 404 for another's. */
+    public void queue(UUID organizationId, UUID customObjectsIntegrationId) {
+        targets.require(organizationId, customObjectsIntegrationId);
+        queueAt(customObjectsIntegrationId, clock.instant());
+    }
+
+    /** Queues a push for every Custom Objects integration of the organization (partner-side changes). */
+    public void queueAll(UUID organizationId) {
+        targets.ofOrganization(organizationId).forEach(t -> queueAt(t.integrationId(), clock.instant()));
+    }
+
+    /** Queues the push of the Custom Objects integration serving this data source, if there is one (after its sync). */
+    public void queueForSource(UUID sourceIntegrationId) {
+        targets.forSource(sourceIntegrationId).ifPresent(t -> queueAt(t.integrationId(), clock.instant()));
+    }
+
+    void queueAt(UUID integrationId, Instant when) {
+        scheduler.scheduleIfNotExists(new TaskInstance<>(PushJobs.TASK, integrationId.toString()), when);
+    }
+
+    /** What the integration page shows: the last pushes, what Salesforce holds, and the rejected rows by code. */
+    public record Status(List<PushRun> recentRuns, int recordsInSalesforce, int accountsMarked, int rejectedRows,
+            Map<String, Integer> rejectedByCode) {
+        public PushRun lastRun() {
+            return recentRuns.isEmpty() ? null : recentRuns.get(0);
+        }
+    }
+
+    public Status status(UUID organizationId, UUID customObjectsIntegrationId) {
+        PushTargets.Target t = targets.require(organizationId, customObjectsIntegrationId);
+        Map<String, Integer> byCode = store.rejectionCounts(t.integrationId());
+        return new Status(store.runs(t.integrationId(), 10), store.count(t.integrationId(), DesiredRow.Kind.OVERLAP),
+                store.count(t.integrationId(), DesiredRow.Kind.ACCOUNT), byCode.values().stream().mapToInt(Integer::intValue).sum(),
+                byCode);
+    }
+
+    /** A row Salesforce refused, with its code and message as Salesforce gave them and the fix where one is known. */
+    public record RejectedRow(String kind, String key, String operation, String errorCode, String message, String fields,
+            int attempts, Instant firstSeen, Instant lastSeen, Instant nextAttemptAt, String fix) {
+    }
+
+    public List<RejectedRow> rejectedRows(UUID organizationId, UUID customObjectsIntegrationId, int limit, int offset) {
+        PushTargets.Target t = targets.require(organizationId, customObjectsIntegrationId);
+        return store.rejections(t.integrationId(), Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
+                .map(r -> new RejectedRow(r.kind(), r.key(), r.operation(), r.errorCode(), r.message(), r.fields(), r.attempts(),
+                        r.firstSeen(), r.lastSeen(), r.nextAttemptAt(), RejectionFixes.fix(r.errorCode())))
+                .toList();
+    }
+}

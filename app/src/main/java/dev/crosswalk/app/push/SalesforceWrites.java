@@ -1,0 +1,143 @@
+package dev.crosswalk.app.push;
+
+import dev.crosswalk.salesforce.ApiError;
+import dev.crosswalk.salesforce.BulkIngestApi;
+import dev.crosswalk.salesforce.BulkJob;
+import dev.crosswalk.salesforce.CloseableIterator;
+import dev.crosswalk.salesforce.IngestOperation;
+import dev.crosswalk.salesforce.IngestResults;
+import dev.crosswalk.salesforce.JobState;
+import dev.crosswalk.salesforce.RestApi;
+import dev.crosswalk.salesforce.SObjectRecord;
+import dev.crosswalk.salesforce.SaveResult;
+import dev.crosswalk.salesforce.SalesforceConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The two ways push writes: sObject Collections (200 rows per call, answers at once) for small
+ * change sets and a Bulk API 2.0 ingest job (a fixed handful of calls whatever the size) for large
+ * ones, chosen by {@code bulkThreshold} (measured: see bench/README.md, P4). Results are handed to
+ * {@code sink} per call (Collections) or per job, so what Salesforce confirmed is recorded before
+ * the next call: a failure in the middle loses nothing already written.
+ */
+final class SalesforceWrites {
+    private final SalesforceConnection sf;
+    private final int bulkThreshold;
+    private final Duration bulkTimeout;
+    private int writeCalls;
+    private String mode = "NONE";
+
+    SalesforceWrites(SalesforceConnection sf, int bulkThreshold, Duration bulkTimeout) {
+        this.sf = sf;
+        this.bulkThreshold = bulkThreshold;
+        this.bulkTimeout = bulkTimeout;
+    }
+
+    /** Calls that wrote (Collections calls, or Bulk jobs' create/upload/close). */
+    int writeCalls() {
+        return writeCalls;
+    }
+
+    /** COLLECTIONS, BULK, BOTH or NONE: what this push used. */
+    String mode() {
+        return mode;
+    }
+
+    void write(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
+            Consumer<List<RowWrite.Result>> sink) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (items.size() >= bulkThreshold) {
+            used("BULK");
+            bulk(sobject, op, columns, items, sink);
+        } else {
+            used("COLLECTIONS");
+            collections(sobject, op, items, sink);
+        }
+    }
+
+    private void used(String m) {
+        mode = mode.equals("NONE") || mode.equals(m) ? m : "BOTH";
+    }
+
+    private void collections(String sobject, RowWrite.Operation op, List<RowWrite.Item> items, Consumer<List<RowWrite.Result>> sink) {
+        RestApi rest = sf.rest();
+        for (int from = 0; from < items.size(); from += RestApi.COLLECTION_CHUNK) {
+            List<RowWrite.Item> chunk = items.subList(from, Math.min(items.size(), from + RestApi.COLLECTION_CHUNK));
+            List<SaveResult> answers = switch (op) {
+                case UPSERT -> rest.upsert(sobject, EcosystemOverlap.KEY, chunk.stream().map(RowWrite.Item::fields).toList(), false);
+                case UPDATE -> rest.update(chunk.stream()
+                        .map(i -> SObjectRecord.withId(sobject, (String) i.fields().get("Id"), without(i.fields(), "Id"))).toList(), false);
+                case DELETE -> rest.delete(chunk.stream().map(i -> (String) i.fields().get("Id")).toList(), false);
+            };
+            writeCalls++;
+            List<RowWrite.Result> results = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                SaveResult r = answers.get(i);
+                String key = chunk.get(i).key();
+                results.add(r.success() ? RowWrite.Result.ok(key, r.id())
+                        : RowWrite.Result.failed(key, r.errors().isEmpty() ? ApiError.of("UNKNOWN", "no error given") : r.errors().get(0)));
+            }
+            sink.accept(results);
+        }
+    }
+
+    private void bulk(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
+            Consumer<List<RowWrite.Result>> sink) {
+        BulkIngestApi bulk = sf.bulkIngest();
+        IngestOperation operation = switch (op) {
+            case UPSERT -> IngestOperation.UPSERT;
+            case UPDATE -> IngestOperation.UPDATE;
+            case DELETE -> IngestOperation.DELETE;
+        };
+        List<String> cols = op == RowWrite.Operation.DELETE ? List.of("Id") : columns;
+        // Results carry the uploaded columns: the external id (upsert) or the Id (update, delete) finds the row's key again.
+        String keyColumn = op == RowWrite.Operation.UPSERT ? EcosystemOverlap.KEY : "Id";
+        Map<String, String> keyOf = new HashMap<>();
+        for (RowWrite.Item i : items) {
+            keyOf.put(String.valueOf(i.fields().get(keyColumn)), i.key());
+        }
+        BulkJob job = bulk.create(sobject, operation, op == RowWrite.Operation.UPSERT ? EcosystemOverlap.KEY : null);
+        writeCalls++;
+        Iterator<List<String>> rows = items.stream().map(i -> csvRow(cols, i.fields())).iterator();
+        writeCalls += bulk.upload(job.id(), cols, rows);
+        bulk.close(job.id());
+        writeCalls++;
+        BulkJob done = bulk.awaitCompletion(job.id(), bulkTimeout);
+        List<RowWrite.Result> results = new ArrayList<>();
+        if (done.state() == JobState.JOB_COMPLETE || done.state() == JobState.FAILED) {
+            try (CloseableIterator<IngestResults.Successful> ok = bulk.successfulResults(job.id())) {
+                ok.forEachRemaining(s -> results.add(RowWrite.Result.ok(keyOf.get(s.row().get(keyColumn)), s.id())));
+            }
+            try (CloseableIterator<IngestResults.Failed> failed = bulk.failedResults(job.id())) {
+                failed.forEachRemaining(f -> results.add(RowWrite.Result.failed(keyOf.get(f.row().get(keyColumn)), f.error())));
+            }
+        }
+        // Unprocessed rows (job aborted or failed as a whole) get no result: they stay unconfirmed and are written next time.
+        results.removeIf(r -> r.key() == null);
+        sink.accept(results);
+    }
+
+    /** Bulk CSV: {@code #N/A} clears a field (an empty cell would leave it unchanged). */
+    private static List<String> csvRow(List<String> columns, Map<String, Object> fields) {
+        List<String> out = new ArrayList<>(columns.size());
+        for (String c : columns) {
+            Object v = fields.get(c);
+            out.add(v == null ? "#N/A" : v.toString());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> fields, String name) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(fields);
+        m.remove(name);
+        return m;
+    }
+}
