@@ -12,7 +12,7 @@ final class RejectionFixes {
                     + " change the rule to allow records written by the integration user, then the next push retries.";
             case "STRING_TOO_LONG" -> "A shared value is longer than the field allows: share fewer fields with this population"
                     + " (General Settings → partner fields) or lengthen the field in Salesforce.";
-            case "INVALID_CROSS_REFERENCE_KEY" -> "The Account, Lead or partner Account the row points at no longer exists in"
+            case "INVALID_CROSS_REFERENCE_KEY", "ENTITY_IS_DELETED" -> "The Account, Lead or partner Account the row points at no longer exists in"
                     + " Salesforce: the next sync removes the row, or change the partner Account mapping.";
             case "INSUFFICIENT_ACCESS_OR_READONLY", "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY" -> "The integration user cannot"
                     + " edit this record: assign the permission set Crosswalk_Setup_User and check sharing on the record.";

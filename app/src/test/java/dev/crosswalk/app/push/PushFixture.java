@@ -73,7 +73,9 @@ final class PushFixture {
 
     static ConnectionService.Authorized authorize(ConnectionService connections, Tenant t, URI authorizeUrl) {
         URI callback = EmulatorLogin.signIn(authorizeUrl, t.sf().integrationUsername(), SalesforceFixture.PASSWORD);
-        Map<String, String> q = UriComponentsBuilder.fromUri(callback).build().getQueryParams().toSingleValueMap();
+        Map<String, String> q = new HashMap<>();
+        UriComponentsBuilder.fromUri(callback).build().getQueryParams().toSingleValueMap()
+                .forEach((k, v) -> q.put(k, java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8)));
         return connections.finish(t.organizationId(), q.get("state"), q.get("code"), null, null);
     }
 

@@ -220,13 +220,14 @@ class PushStoryIT extends AppIntegrationTest {
         var rows = acme.admin().get("/api/v1/integrations/" + integration + "/push/rejected-rows").json();
         assertThat(rows.size()).isEqualTo(3);
         rows.forEach(r -> {
-            assertThat(r.get("errorCode").asString()).isEqualTo("INVALID_CROSS_REFERENCE_KEY");
+            // A lookup to a record in the recycle bin: Salesforce answers ENTITY_IS_DELETED (INVALID_CROSS_REFERENCE_KEY once purged).
+            assertThat(r.get("errorCode").asString()).isEqualTo("ENTITY_IS_DELETED");
             assertThat(r.get("message").asString()).isNotBlank();
             assertThat(r.get("fix").asString()).contains("partner Account mapping");
         });
         var status = acme.admin().get("/api/v1/integrations/" + integration + "/push").json();
         assertThat(status.get("rejectedRows").asInt()).isEqualTo(3);
-        assertThat(status.get("rejectedByCode").get("INVALID_CROSS_REFERENCE_KEY").asInt()).isEqualTo(3);
+        assertThat(status.get("rejectedByCode").get("ENTITY_IS_DELETED").asInt()).isEqualTo(3);
 
         assertThat(acme.admin().put("/api/v1/integrations/" + integration + "/push/partner-accounts/" + globex.organizationId(),
                 Map.of("automatic", true)).json().get("status").asString()).isEqualTo("Mapped");
