@@ -30,7 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * integration with an Inbound connection made through the real OAuth round trip.
  */
 final class PushFixture {
-    static final Path PACKAGE = Path.of("src/test/resources/sfdx/crosswalk-package");
+    /** The real package, as an admin deploys it (the app module runs its tests from app/). */
+    static final Path PACKAGE = Path.of("../salesforce-package");
 
     private PushFixture() {
     }
