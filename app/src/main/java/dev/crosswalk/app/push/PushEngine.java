@@ -157,7 +157,7 @@ class PushEngine {
                     worked ? Set.of(EcosystemOverlap.OBJECT, EcosystemOverlap.ACCOUNT_OBJECT) : Set.of(),
                     worked ? Map.of(EcosystemOverlap.OBJECT, Set.copyOf(EcosystemOverlap.COLUMNS), EcosystemOverlap.ACCOUNT_OBJECT,
                             Set.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS)) : Map.of(),
-                    Set.of(), Set.of(), false, false);
+                    Set.of(), Set.of(), false, false, false);
             health.observe(t.organizationId(), t.integrationId(), inbound.id(), problems, proof, false);
         }
         store.finishRun(runId, progress.counts(apiCalls, writes.writeCalls()), status, writes.mode(), errorCode, message, clock.instant());

@@ -42,8 +42,8 @@ public class PushService {
     }
 
     /** Queues the push of the Custom Objects integration serving this data source, if there is one (after its sync). */
-    public void queueForSource(UUID sourceIntegrationId) {
-        targets.forSource(sourceIntegrationId).ifPresent(t -> queueAt(t.integrationId(), clock.instant()));
+    public void queueForSource(UUID organizationId, UUID sourceIntegrationId) {
+        targets.forSource(organizationId, sourceIntegrationId).ifPresent(t -> queueAt(t.integrationId(), clock.instant()));
     }
 
     void queueAt(UUID integrationId, Instant when) {

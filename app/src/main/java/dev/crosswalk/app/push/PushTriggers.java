@@ -21,6 +21,12 @@ class PushTriggers {
         this.partnerships = partnerships;
     }
 
+    /** A data source's after-sync work finished (keys, populations, overlaps current): push its Custom Objects integration. */
+    @org.springframework.context.event.EventListener
+    void onRunsMatched(dev.crosswalk.app.sync.RunsMatched event) {
+        pushes.queueForSource(event.organizationId(), event.integrationId());
+    }
+
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onPartnershipChanged(PartnershipChanged event) {

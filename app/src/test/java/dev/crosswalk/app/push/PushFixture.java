@@ -8,6 +8,7 @@ import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.connection.ConnectionService;
+import dev.crosswalk.app.integration.CustomObjectsIntegrations;
 import dev.crosswalk.app.org.Member;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.emulator.metadata.PackageInstaller;
@@ -56,20 +57,16 @@ final class PushFixture {
         PermissionAdmin.assign(sf.org(), sf.integrationUserId(), ps);
     }
 
-    /** The Custom Objects integration row (as co-journey's callback creates it) and its Inbound connection, authorized by OAuth. */
-    static UUID customObjects(JdbcClient jdbc, ConnectionService connections, Tenant t, Member admin) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into integration (id, organization_id, kind, name, source_integration_id, status, created_at, updated_at)"
-                        + " values (?, ?, 'SALESFORCE_CUSTOM_OBJECTS', ?, ?, 'ACTIVE', ?, ?)")
-                .params(id, t.organizationId(), t.name() + " custom objects", UUID.fromString(t.integrationId()),
-                        Timestamp.from(Instant.now()), Timestamp.from(Instant.now()))
-                .update();
-        String redirect = "http://127.0.0.1:9/oauth/salesforce/callback";
-        URI start = connections.begin(new ConnectionService.AuthorizationStart(t.organizationId(), admin.id(), SalesforceFixture.url(),
-                id, false, null, redirect));
-        ConnectionService.Authorized a = authorize(connections, t, start);
-        connections.store(id, a, t.email());
-        return id;
+    /** The Custom Objects integration with its Inbound connection, created as an admin does it: its OAuth round trip over the API. */
+    static UUID customObjects(CustomObjectsIntegrations integrations, Tenant t) {
+        ApiClient.Reply started = t.admin().post("/api/v1/integrations/salesforce-custom-objects/authorize",
+                Map.of("sourceIntegrationId", t.integrationId()));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        URI callback = EmulatorLogin.signIn(URI.create(started.json().get("authorizeUrl").asString()), t.sf().integrationUsername(),
+                SalesforceFixture.PASSWORD);
+        ApiClient.Reply done = t.admin().get(callback.getPath() + "?" + callback.getRawQuery());
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        return integrations.forSource(t.organizationId(), UUID.fromString(t.integrationId())).orElseThrow().id();
     }
 
     static ConnectionService.Authorized authorize(ConnectionService connections, Tenant t, URI authorizeUrl) {

@@ -6,7 +6,7 @@ import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.app.connection.ConnectionService;
-import dev.crosswalk.app.org.Member;
+import dev.crosswalk.app.integration.CustomObjectsIntegrations;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.push.PushFixture.Tenant;
 import java.net.URI;
@@ -39,6 +39,8 @@ class PushStoryIT extends AppIntegrationTest {
     ConnectionService connections;
     @Autowired
     PushEngine engine;
+    @Autowired
+    CustomObjectsIntegrations customObjects;
     @Autowired
     PushService pushes;
     @Autowired
@@ -87,8 +89,7 @@ class PushStoryIT extends AppIntegrationTest {
         PushFixture.share(globex.admin(), globexLeads, "COUNTS_ONLY", Map.of());
         partnership = acme.admin().post("/api/v1/partnerships", Map.of("partner", globex.name())).json().get("id").asString();
         assertThat(globex.admin().post("/api/v1/partnerships/" + partnership + "/accept", Map.of()).status()).isEqualTo(200);
-        Member admin = organizations.member(acme.organizationId(), memberId(acme)).orElseThrow();
-        integration = PushFixture.customObjects(jdbc, connections, acme, admin);
+        integration = PushFixture.customObjects(customObjects, acme);
         inbound = connections.inbound(acme.organizationId(), integration).orElseThrow().id();
     }
 
