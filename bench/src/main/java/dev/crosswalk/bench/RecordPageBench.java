@@ -32,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,7 +71,7 @@ public final class RecordPageBench {
                 "--server.address=127.0.0.1", "--server.port=0", "--crosswalk.data-dir=" + dataDir,
                 "--db-scheduler.enabled=false", "--logging.level.root=WARN", "--springdoc.api-docs.enabled=false",
                 "--server.tomcat.threads.max=64")) {
-            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            String port = ctx.getEnvironment().getRequiredProperty("local.server.port");
             new RecordPageBench(ctx, "http://127.0.0.1:" + port).run(overlaps, rate, seconds, rounds, out);
         }
     }
@@ -120,7 +119,8 @@ public final class RecordPageBench {
                     .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200 || !r.body().contains("\"partnerFields\"")) {
-                throw new IllegalStateException("record page call answered " + r.statusCode());
+                throw new IllegalStateException("record page call answered " + r.statusCode() + ": "
+                        + r.body().substring(0, Math.min(200, r.body().length())));
             }
         };
         // Warm-up: JIT, connection pools, PostgreSQL's buffers for both paths.
@@ -193,7 +193,9 @@ public final class RecordPageBench {
                         call.call(id);
                         latencies.add(System.nanoTime() - intended);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() == 1) {
+                            System.out.println(name + ": first error: " + e);
+                        }
                     }
                 });
             }
@@ -236,7 +238,7 @@ public final class RecordPageBench {
                 String.class).invoke(organizations, "Bench Partner " + suffix, "partner-" + suffix + "@bench.example", "Admin", PASSWORD));
         UUID myIntegration = integration(me, "SALESFORCE_DATA_SOURCE", null);
         UUID partnerIntegration = integration(partner, "SALESFORCE_DATA_SOURCE", null);
-        String sfOrg = "00D000000000001AAA";
+        String sfOrg = "00D000000000001EAA";
         String instance = "https://bench.my.salesforce.com";
         jdbc.sql("""
                 insert into salesforce_connection (id, organization_id, integration_id, direction, login_host, instance_url, sf_org_id,
