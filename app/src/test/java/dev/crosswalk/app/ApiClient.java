@@ -15,7 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Reply(int status, String body) {
+    public record Reply(int status, String body, String contentType) {
+        public Reply(int status, String body) {
+            this(status, body, null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -53,11 +57,21 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
+    /** Any method with a raw body as given (null: none), for tests of malformed requests. */
+    public Reply raw(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
     private Reply send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = http.send(b.header("Authorization", authorization).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
+            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

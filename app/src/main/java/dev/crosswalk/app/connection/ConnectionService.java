@@ -4,6 +4,7 @@ import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
 import dev.crosswalk.salesforce.AuthorizationRequest;
 import dev.crosswalk.salesforce.Credentials;
+import dev.crosswalk.salesforce.InstanceUrlPolicy;
 import dev.crosswalk.salesforce.LoginHost;
 import dev.crosswalk.salesforce.SalesforceClient;
 import dev.crosswalk.salesforce.SalesforceConnection;
@@ -75,6 +76,13 @@ public class ConnectionService {
     /** Builds the Salesforce authorize URL; {@code prompt=login} so an admin can pick the user even when signed in. */
     public URI begin(AuthorizationStart start) {
         LoginHost host = LoginHosts.parse(start.loginHost());
+        // Refused before any flow is stored: the host that would receive the code must be Salesforce's
+        // (or the emulator's, when configured); a 400 naming the field, not a Salesforce failure.
+        InstanceUrlPolicy.Decision allowed = client.config().instanceUrlPolicy().check(host.baseUrl());
+        if (!allowed.allowed()) {
+            throw CrosswalkException.of(ErrorCode.LOGIN_HOST_NOT_ALLOWED, "loginHost: not a Salesforce login host ("
+                    + allowed.reason() + "). Use production, sandbox or your My Domain (acme or acme.my.salesforce.com).");
+        }
         AuthorizationRequest req = client.oauth().authorizationRequest(host, start.redirectUri(), SCOPES, true);
         flows.insert(new OAuthFlowRepository.Flow(req.state(), start.organizationId(), start.memberId(), start.integrationId(),
                 host.baseUrl(), start.redirectUri(), req.codeVerifier(), start.replaceOrg(), start.name(), start.purpose()),

@@ -1,5 +1,7 @@
 package dev.crosswalk.app.health;
 
+import dev.crosswalk.app.system.InputText;
+import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
@@ -43,7 +45,7 @@ class WebhookController {
         this.clock = clock;
     }
 
-    record NewWebhook(String url, String description) {
+    record NewWebhook(String url, @Size(max = InputText.TEXT_MAX) String description) {
     }
 
     /** The secret is shown once, here, and never again. */

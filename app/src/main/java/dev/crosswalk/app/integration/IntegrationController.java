@@ -1,5 +1,7 @@
 package dev.crosswalk.app.integration;
 
+import dev.crosswalk.app.system.InputText;
+import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.connection.SalesforceProperties;
 import dev.crosswalk.app.org.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +38,7 @@ class IntegrationController {
         this.properties = properties;
     }
 
-    record ConnectRequest(String loginHost, String name, Boolean replaceOrg) {
+    record ConnectRequest(String loginHost, @Size(max = InputText.NAME_MAX) String name, Boolean replaceOrg) {
     }
 
     record ConnectAnswer(URI authorizeUrl) {

@@ -1,5 +1,6 @@
 package dev.crosswalk.app.org;
 
+import dev.crosswalk.app.system.InputText;
 import dev.crosswalk.app.system.CrosswalkException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +36,7 @@ class OrganizationController {
     record MeView(UUID memberId, String email, Role role, UUID organizationId, String organizationName) {
     }
 
-    record NewMember(@NotBlank @Email String email, String displayName, @NotBlank @Size(min = 8) String password,
+    record NewMember(@NotBlank @Email String email, @Size(max = InputText.NAME_MAX) String displayName, @NotBlank @Size(min = 8) String password,
             @NotNull Role role) {
     }
 

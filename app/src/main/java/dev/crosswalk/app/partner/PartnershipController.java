@@ -1,5 +1,7 @@
 package dev.crosswalk.app.partner;
 
+import dev.crosswalk.app.system.InputText;
+import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.org.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +28,7 @@ class PartnershipController {
         this.service = service;
     }
 
-    record Invite(String partner) {
+    record Invite(@Size(max = InputText.NAME_MAX) String partner) {
     }
 
     record NameMatching(boolean enabled) {

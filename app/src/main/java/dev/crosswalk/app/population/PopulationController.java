@@ -1,5 +1,6 @@
 package dev.crosswalk.app.population;
 
+import dev.crosswalk.app.system.InputChecks;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
@@ -30,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PopulationController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PopulationService service;
+    private final InputChecks inputChecks;
 
-    PopulationController(PopulationService service) {
+    PopulationController(PopulationService service, InputChecks inputChecks) {
+        this.inputChecks = inputChecks;
         this.service = service;
     }
 
@@ -61,12 +64,16 @@ class PopulationController {
             @RequestBody JsonNode body) {
         // The population is looked up before the body is read: another tenant's id is 404 whatever the body says.
         service.find(me.organizationId(), id);
+        if (body == null || !body.isObject()) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "body: must be a JSON object with name and/or filter");
+        }
         PopulationService.Draft draft;
         try {
             draft = JSON.treeToValue(body, PopulationService.Draft.class);
         } catch (JacksonException e) {
             throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "not a population: " + e.getOriginalMessage());
         }
+        inputChecks.check(draft);
         return service.update(me, id, draft);
     }
 

@@ -1,5 +1,7 @@
 package dev.crosswalk.app.population;
 
+import dev.crosswalk.app.system.InputText;
+import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
@@ -33,7 +35,7 @@ public class PopulationService {
         this.clock = clock;
     }
 
-    public record Draft(String name, String baseObject, Filter filter) {
+    public record Draft(@Size(max = InputText.NAME_MAX) String name, String baseObject, Filter filter) {
     }
 
     public record Preview(long count, List<PopulationRepository.Sample> sample) {
