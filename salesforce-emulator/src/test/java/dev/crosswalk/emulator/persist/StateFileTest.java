@@ -96,6 +96,21 @@ class StateFileTest {
     }
 
     @Test
+    void the_state_file_holding_tokens_and_secrets_is_readable_by_its_owner_only() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        EmulatorState state = new EmulatorState(options);
+        state.createOrg("Acme Corp");
+        state.addConnectedApp("Crosswalk", "cid", "secret", List.of("http://127.0.0.1:*/*"), Set.of("api"));
+        Path file = dir.resolve(StatePersistence.FILE_NAME);
+        Files.writeString(file, "an older, world-readable file");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        StateFile.save(state, file);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void a_foreign_json_file_is_refused_with_a_clear_message() throws IOException {
         Path file = dir.resolve("state.json.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
