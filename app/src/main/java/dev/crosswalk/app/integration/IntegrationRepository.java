@@ -35,6 +35,27 @@ class IntegrationRepository {
                 .update();
     }
 
+    /** Serializes connecting within one organization, so two callbacks cannot both add the same Salesforce org. */
+    void lockOrganization(UUID organizationId) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('integration-connect:' || ?, 0))) l")
+                .param(organizationId.toString()).query(Integer.class).single();
+    }
+
+    /** An integration already reading this Salesforce org for the organization (a data source), other than {@code except}. */
+    record Existing(UUID id, String name) {
+    }
+
+    Optional<Existing> dataSourceOfSalesforceOrg(UUID organizationId, String salesforceOrgId, UUID except) {
+        return jdbc.sql("""
+                select i.id, i.name from integration i
+                join salesforce_connection c on c.integration_id = i.id and c.direction = 'INBOUND'
+                where i.organization_id = ? and i.kind = 'SALESFORCE_DATA_SOURCE' and c.sf_org_id = ?
+                  and (cast(? as uuid) is null or i.id <> ?)
+                order by i.created_at limit 1""")
+                .params(organizationId, salesforceOrgId, except, except)
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
     List<Integration> list(UUID organizationId) {
         return jdbc.sql(SELECT + " and organization_id = ? order by created_at").param(organizationId)
                 .query(IntegrationRepository::map).list();

@@ -96,7 +96,9 @@ public class IntegrationService {
             throw new IllegalArgumentException("not a data-source authorization: " + a.purpose());
         }
         Instant now = clock.instant();
+        repository.lockOrganization(me.organizationId());
         if (a.integrationId() == null) {
+            refuseSecondDataSource(me.organizationId(), a, null);
             String name = a.name() == null || a.name().isBlank() ? "Salesforce (" + a.identity().username() + ")" : a.name();
             Integration i = new Integration(UUID.randomUUID(), me.organizationId(), KIND, name, 12, false, SyncSettings.defaults(),
                     IntegrationStatus.FIRST_SYNC_IN_PROGRESS, now, now, 0);
@@ -106,6 +108,9 @@ public class IntegrationService {
             return i;
         }
         Integration existing = find(me.organizationId(), a.integrationId());
+        if (KIND.equals(existing.kind())) {
+            refuseSecondDataSource(me.organizationId(), a, existing.id());
+        }
         ConnectionView current = connections.inbound(me.organizationId(), existing.id())
                 .orElseThrow(() -> CrosswalkException.notFound("Connection"));
         if (!current.salesforceOrgId().equals(a.identity().orgId()) && !a.replaceOrg()) {
@@ -118,6 +123,21 @@ public class IntegrationService {
         connections.replace(current.id(), existing.id(), a, me.email());
         events.publishEvent(new IntegrationConnected(me.organizationId(), existing.id(), false));
         return existing;
+    }
+
+    /**
+     * One Salesforce org feeds one data source per organization: a second would count every record
+     * twice. The caller holds the organization's lock, so two simultaneous callbacks cannot both pass.
+     */
+    private void refuseSecondDataSource(UUID organizationId, ConnectionService.Authorized a, UUID except) {
+        repository.dataSourceOfSalesforceOrg(organizationId, a.identity().orgId(), except).ifPresent(existing -> {
+            connections.discard(a);
+            throw CrosswalkException.of(ErrorCode.SALESFORCE_ORG_ALREADY_CONNECTED, "Salesforce org " + a.identity().orgId()
+                    + " is already connected as the integration '" + existing.name() + "' (" + existing.id()
+                    + "). Nothing was added. To sign in again or as another user, reauthorize that integration: "
+                    + "Integrations → " + existing.name() + " → Reauthorize (POST /api/v1/integrations/" + existing.id()
+                    + "/reauthorize).");
+        });
     }
 
     public record SettingsChange(Integer frequencyHours, Boolean paused, Map<String, List<String>> objects, String preset) {

@@ -35,7 +35,8 @@ class OAuthCallbackController {
     @GetMapping(IntegrationController.CALLBACK_PATH)
     String callback(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String state,
             @RequestParam(required = false) String code, @RequestParam(required = false) String error,
-            @RequestParam(name = "error_description", required = false) String errorDescription, Model model) {
+            @RequestParam(name = "error_description", required = false) String errorDescription, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         try {
             OrganizationService.requireAdmin(me);
             ConnectionService.Authorized a = connections.finish(me.organizationId(), state, code, error, errorDescription);
@@ -48,6 +49,7 @@ class OAuthCallbackController {
             Integration i = service.complete(me, a);
             return "redirect:/integrations/" + i.id() + "?connected";
         } catch (CrosswalkException e) {
+            response.setStatus(e.code().status().value());
             model.addAttribute("code", e.code().name());
             model.addAttribute("message", e.getMessage());
             return "connect-failed";

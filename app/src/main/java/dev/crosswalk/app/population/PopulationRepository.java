@@ -164,7 +164,9 @@ class PopulationRepository {
     }
 
     long memberCount(UUID populationId) {
-        return jdbc.sql("select count(*) from population_member where population_id = ?").param(populationId).query(Long.class).single();
+        // Salesforce ids are unique across orgs: a record reached through two integrations counts once.
+        return jdbc.sql("select count(distinct sf_id) from population_member where population_id = ?").param(populationId)
+                .query(Long.class).single();
     }
 
     record Sample(String sfId, String object, Map<String, String> fields) {
@@ -172,7 +174,7 @@ class PopulationRepository {
 
     long previewCount(UUID organizationId, String object, Filter filter) {
         FilterSql.Compiled f = FilterSql.compile(filter);
-        return jdbc.sql("select count(*) from crm_record r where r.organization_id = :org and r.object = :obj and not r.is_deleted and "
+        return jdbc.sql("select count(distinct r.sf_id) from crm_record r where r.organization_id = :org and r.object = :obj and not r.is_deleted and "
                 + f.predicate()).params(f.params()).param("org", organizationId).param("obj", object).query(Long.class).single();
     }
 

@@ -98,7 +98,8 @@ public class PopulationService {
                 draft.filter(), null, now, now, 0);
         repository.lockOrganization(me.organizationId());
         repository.insert(p);
-        return new View(p, repository.recompute(p));
+        repository.recompute(p);
+        return new View(p, repository.memberCount(p.id()));
     }
 
     @Transactional
@@ -116,7 +117,8 @@ public class PopulationService {
             throw CrosswalkException.of(ErrorCode.CONFLICT, "The population changed meanwhile; reload and try again");
         }
         Population updated = find(me.organizationId(), id);
-        return new View(updated, repository.recompute(updated));
+        repository.recompute(updated);
+        return new View(updated, repository.memberCount(updated.id()));
     }
 
     @Transactional
