@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -124,7 +126,23 @@ public class ConnectionService {
         Credentials previous = connections.load(connectionId);
         connections.replaceAuthorization(connectionId, newConnection(connectionId, integrationId, a, memberEmail), a.credentials());
         open.remove(connectionId);
-        revokeReplaced(previous, a.credentials());
+        // Only once the new tokens are committed: revoked earlier, a run in another transaction still
+        // reads the old tokens from the database, finds them revoked and reports AUTH_REVOKED although
+        // the sign-in that replaced them is valid.
+        afterCommit(() -> revokeReplaced(previous, a.credentials()));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /**

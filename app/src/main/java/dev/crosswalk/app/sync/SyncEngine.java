@@ -98,6 +98,13 @@ public class SyncEngine {
 
     /** Runs one sync of an integration now, in the calling thread. Returns the finished run's id, or empty if skipped. */
     public Optional<UUID> run(UUID integrationId, SyncTrigger trigger) {
+        return run(integrationId, trigger, 0);
+    }
+
+    /** How often a run superseded by a reauthorization is followed by another verification in a row. */
+    private static final int MAX_RERUNS_AFTER_REAUTHORIZATION = 5;
+
+    private Optional<UUID> run(UUID integrationId, SyncTrigger trigger, int rerun) {
         Integration integration = integrations.findForJob(integrationId).orElse(null);
         if (integration == null) {
             return Optional.empty();
@@ -146,6 +153,13 @@ public class SyncEngine {
                 state.problems.add(Problems.syncFailed(object, e.getMessage()));
             }
         }
+        boolean superseded = reauthorizedSince(integration.organizationId(), integrationId, connection);
+        if (superseded) {
+            // A reauthorization replaced the credentials this run started with (its own verification may
+            // have been dropped while this run held the integration): failures to authenticate say nothing
+            // about the connection now, so they are not raised; a verification with the new ones follows.
+            state.problems.removeIf(p -> p.code().scope() == HealthCode.Scope.CONNECTION);
+        }
         List<SyncRun.RunError> errors = state.problems.stream()
                 .map(p -> new SyncRun.RunError(p.code().name(), p.object(), p.field(), p.text())).toList();
         boolean onlyWarnings = state.problems.stream().allMatch(p -> p.code().severity() == HealthCode.Severity.WARNING);
@@ -174,7 +188,17 @@ public class SyncEngine {
             retry.cancel(integrationId);
         }
         events.publishEvent(new SyncFinished(integration.organizationId(), integrationId, runId, trigger, status));
+        if (superseded && rerun < MAX_RERUNS_AFTER_REAUTHORIZATION) {
+            LOG.info("integration {} was reauthorized during run {}: verifying with the new credentials", integrationId, runId);
+            return run(integrationId, SyncTrigger.VERIFICATION, rerun + 1).or(() -> Optional.of(runId));
+        }
         return Optional.of(runId);
+    }
+
+    private boolean reauthorizedSince(UUID organizationId, UUID integrationId, ConnectionView atStart) {
+        return connections.inbound(organizationId, integrationId)
+                .map(now -> !now.id().equals(atStart.id()) || !now.authorizedAt().equals(atStart.authorizedAt()))
+                .orElse(false);
     }
 
     /** Daily API usage reached the quota guard's share in the middle of a run. */
