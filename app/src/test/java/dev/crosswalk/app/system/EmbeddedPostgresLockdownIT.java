@@ -56,9 +56,6 @@ class EmbeddedPostgresLockdownIT {
                 assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single()).isFalse();
                 assertThat(jdbc.sql("select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'public'").query(String.class)
                         .single()).isEqualTo(EmbeddedPostgresLockdown.SERVICE_ROLE);
-                assertThat(jdbc.sql("show listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
-                assertThat(jdbc.sql("show unix_socket_directories").query(String.class).single()).isEmpty();
-                assertThat(jdbc.sql("show password_encryption").query(String.class).single()).isEqualTo("scram-sha-256");
                 try (Statement s = c.createStatement()) {
                     assertThatThrownBy(() -> s.executeQuery("select pg_read_file('PG_VERSION')"))
                             .as("the service cannot read server files (the encryption key lives beside them)")
@@ -66,9 +63,11 @@ class EmbeddedPostgresLockdownIT {
                     s.execute("create table service_owned (id int)");
                 }
             }
-            try (Connection c = connect(pg, "postgres", credentials.superuserPassword());
-                    Statement s = c.createStatement()) {
-                assertThat(s.executeQuery("select 1").next()).isTrue();
+            try (Connection c = connect(pg, "postgres", credentials.superuserPassword())) {
+                JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
+                assertThat(jdbc.sql("show listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
+                assertThat(jdbc.sql("show unix_socket_directories").query(String.class).single()).as("no socket").isEmpty();
+                assertThat(jdbc.sql("show password_encryption").query(String.class).single()).isEqualTo("scram-sha-256");
             }
         }
         Path file = dataDir.resolve(EmbeddedPostgresLockdown.CREDENTIALS_FILE);
