@@ -39,6 +39,9 @@ class ReauthorizationIT extends HealthTestSupport {
 
     private static final List<String> P5_ROWS = new ArrayList<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.crosswalk.app.org.OrganizationService organizations;
+
     static EmulatorState state() {
         return SalesforceFixture.emulator().state();
     }
@@ -189,7 +192,7 @@ class ReauthorizationIT extends HealthTestSupport {
 
         ApiClient.Reply refused = reauthorize(id, other.integrationUsername(), Map.of());
 
-        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.status()).as("the error page answers with the error's status").isEqualTo(409);
         assertThat(refused.body()).contains("SALESFORCE_ORG_MISMATCH").contains(other.org().id());
         Map<String, Object> after = jdbc.sql("select sf_org_id, sf_user_id, access_token_enc, refresh_token_enc, authorized_at"
                 + " from salesforce_connection where integration_id = ?").param(id).query().singleRow();
@@ -230,13 +233,14 @@ class ReauthorizationIT extends HealthTestSupport {
         @Test
         void the_fifth_approval_of_the_same_Salesforce_user_warns_that_the_next_would_revoke_the_oldest() {
             TestOrg sf = org("Warn Approvals", 3, 0);
-            UUID last = connect(sf);
-            // One org is one data source per organization: the other approvals come from elsewhere (another
-            // Crosswalk organization or install using the same connected app and Salesforce user).
+            // One Salesforce org is one data source per organization: the other approvals of the same
+            // Salesforce user are held by other Crosswalk organizations connecting the same org.
             for (int i = 1; i < HealthProbe.APPROVAL_LIMIT; i++) {
-                state().tokens().issueRefreshToken(sf.org(), sf.integrationUserId(), SalesforceFixture.CLIENT_ID,
-                        java.util.Set.of("api", "refresh_token"));
+                String email = "approvals-" + i + "-" + UUID.randomUUID() + "@tenant.example";
+                organizations.createOrganization("Approvals Tenant " + UUID.randomUUID(), email, "Admin", "tenant-password-1");
+                dev.crosswalk.app.Syncs.connect(new ApiClient(baseUrl(), email, "tenant-password-1"), sf);
             }
+            UUID last = connect(sf);
             assertThat(state().tokens().approvalCount(sf.integrationUserId(), SalesforceFixture.CLIENT_ID))
                     .as("the emulator agrees with Crosswalk's count").isEqualTo(HealthProbe.APPROVAL_LIMIT);
 
