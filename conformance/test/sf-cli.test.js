@@ -3,55 +3,19 @@
 // throw-away HOME so it never touches a developer's real orgs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { baseUrl, passwordLogin, runId, users } from './support/sf.js';
-import { conformanceDir } from './support/emulator.js';
+import { describeRun, runSf, sfBin } from './support/cli.js';
 
-const sfBin = path.join(conformanceDir, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
 let home;
 let accessToken;
 
 function sf(args, extraEnv = {}, cwd = undefined) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [sfBin, ...args, '--json'],
-      {
-        cwd,
-        timeout: 120_000,
-        maxBuffer: 64 * 1024 * 1024,
-        env: {
-          // The CLI spawns `sf` itself for some checks; let it find this copy.
-          PATH: `${path.join(conformanceDir, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
-          HOME: home,
-          SF_DISABLE_TELEMETRY: 'true',
-          SF_AUTOUPDATE_DISABLE: 'true',
-          SF_SKIP_NEW_VERSION_CHECK: 'true',
-          SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
-          SF_DISABLE_LOG_FILE: 'true',
-          NO_COLOR: '1',
-          ...extraEnv,
-        },
-      },
-      (error, stdout, stderr) => {
-        let json;
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          json = undefined;
-        }
-        resolve({ code: error ? (error.code ?? 1) : 0, json, stdout, stderr });
-      },
-    );
-  });
+  return runSf(args, { home, cwd, env: extraEnv });
 }
 
-function describeRun(r) {
-  return `exit ${r.code}\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`;
-}
 
 describe('Salesforce CLI (sf) against the emulator', { skip: !fs.existsSync(sfBin) && 'the @salesforce/cli dev dependency is not installed' }, () => {
   before(async () => {

@@ -51,7 +51,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         EmulatorState state = saved.orElseGet(() -> new EmulatorState(options));
         Router router = new Router();
         ApiGate gate = new ApiGate(state);
-        MetadataEndpoints.register(router, state);
+        MetadataEndpoints.register(router, state, gate);
         AdminEndpoints.register(router, state);
         var browsers = OAuthEndpoints.register(router, state, gate);
         CredentialEndpoints.register(router, state, browsers);

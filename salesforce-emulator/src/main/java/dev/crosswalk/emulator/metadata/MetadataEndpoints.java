@@ -1,6 +1,7 @@
 package dev.crosswalk.emulator.metadata;
 
 import dev.crosswalk.emulator.EmulatorState;
+import dev.crosswalk.emulator.auth.ApiGate;
 import dev.crosswalk.emulator.http.Json;
 import dev.crosswalk.emulator.http.Response;
 import dev.crosswalk.emulator.http.Router;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
+ * The Metadata API deploy routes ({@link MetadataApi}) and
  * {@code POST /_emulator/packages/install {"org": "Acme Corp" | "00D…", "path": "/dir/of/sfdx/project"}}:
  * installs an SFDX source folder into an org. Answers 200 with what was installed, 400 with the
  * file and element at fault, 404 for an unknown org.
@@ -18,7 +20,12 @@ public final class MetadataEndpoints {
     private MetadataEndpoints() {
     }
 
-    public static void register(Router router, EmulatorState state) {
+    public static void register(Router router, EmulatorState state, ApiGate gate) {
+        MetadataApi api = new MetadataApi(state);
+        router.post("/services/Soap/m/{version}", api::soap)
+                .post("/services/Soap/m/{version}/{orgId}", api::soap)
+                .post("/services/data/{version}/metadata/deployRequest", gate.protect(api::restDeploy))
+                .get("/services/data/{version}/metadata/deployRequest/{id}", gate.protect(api::restStatus));
         router.post("/_emulator/packages/install", request -> {
             JsonNode body = request.json();
             String orgRef = body.path("org").asString("");

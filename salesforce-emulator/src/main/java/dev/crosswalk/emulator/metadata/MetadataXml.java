@@ -29,6 +29,7 @@ import org.xml.sax.helpers.DefaultHandler;
 final class MetadataXml {
     static final String NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
     private static final String LINE = "line";
+    private static final String COLUMN = "column";
 
     private final Origin origin;
     private final Element root;
@@ -130,11 +131,11 @@ final class MetadataXml {
     /** An error at the element named {@code name} under {@code parent} (or at the parent when it is absent). */
     MetadataException error(Element parent, String name, String message) {
         Element at = child(parent, name).orElse(parent);
-        return new MetadataException(origin, name, lineOf(at), 0, message);
+        return new MetadataException(origin, name, lineOf(at), columnOf(at), message);
     }
 
     MetadataException error(Element at, String message) {
-        return new MetadataException(origin, at.getLocalName(), lineOf(at), 0, message);
+        return new MetadataException(origin, at.getLocalName(), lineOf(at), columnOf(at), message);
     }
 
     /** An error at the root's child {@code name}. */
@@ -145,6 +146,11 @@ final class MetadataXml {
     /** The same file seen as another component (a field inlined in an mdapi object file). */
     MetadataXml as(String componentType, String fullName, Element newRoot) {
         return new MetadataXml(new Origin(componentType, fullName, origin.file(), origin.text()), newRoot);
+    }
+
+    static int columnOf(Element e) {
+        Object column = e.getUserData(COLUMN);
+        return column instanceof Integer i ? i : 0;
     }
 
     static int lineOf(Element e) {
@@ -195,6 +201,8 @@ final class MetadataXml {
                 e.setAttributeNS(attrUri == null || attrUri.isEmpty() ? null : attrUri, attributes.getQName(i), attributes.getValue(i));
             }
             e.setUserData(LINE, locator == null ? 0 : locator.getLineNumber(), null);
+            // The locator stands just after the start tag; without attributes this is where "<name" began.
+            e.setUserData(COLUMN, locator == null ? 0 : Math.max(1, locator.getColumnNumber() - qName.length() - 2), null);
             open.peek().appendChild(e);
             open.push(e);
         }

@@ -24,8 +24,15 @@ public record Origin(String componentType, String fullName, String file, String 
         return line;
     }
 
+    private int columnOf(int line, String needle) {
+        String[] lines = text.split("\n", -1);
+        return lines[line - 1].indexOf(needle) + 1;
+    }
+
     /** The failure Salesforce reports for this component, placed at the line where {@code needle} appears. */
     public MetadataException error(String element, String needle, String message) {
-        return new MetadataException(this, element, lineOf(needle), 0, message);
+        int line = lineOf(needle);
+        int column = line == 0 ? 0 : Math.max(1, columnOf(line, needle));
+        return new MetadataException(this, element, line, column, message);
     }
 }

@@ -176,6 +176,8 @@ public final class StandardSchema {
         t.addField(FieldDef.builder("OrganizationType", PICKLIST).label("Edition").readOnly().build());
         t.addField(FieldDef.builder("InstanceName", STRING).length(5).readOnly().build());
         t.addField(FieldDef.builder("IsSandbox", BOOLEAN).readOnly().build());
+        // Null: not a trial or scratch org. The sf CLI reads it to decide whether to track source.
+        t.addField(FieldDef.builder("TrialExpirationDate", DATETIME).label("Trial Expiration Date").readOnly().build());
         t.addField(FieldDef.builder("NamespacePrefix", STRING).length(15).readOnly().build());
         t.addField(FieldDef.builder("Country", STRING).length(80).build());
         t.addField(FieldDef.builder("TimeZoneSidKey", PICKLIST).label("Default Time Zone").build());
