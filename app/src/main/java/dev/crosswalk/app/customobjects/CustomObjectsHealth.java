@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +43,16 @@ public class CustomObjectsHealth {
     private final HealthService health;
     private final OutboundProbe outbound;
     private final CustomObjectsProperties properties;
-    private final ObjectProvider<OutboundConnections> outboundConnections;
+    private final OutboundConnections outboundConnections;
     private final Clock clock;
     /** The last Outbound callout per integration on this node (shown on Advanced Settings; errors are stored). */
     private final Map<UUID, OutboundSeen> outboundSeen = new ConcurrentHashMap<>();
+    private final Map<UUID, Verification> lastVerification = new ConcurrentHashMap<>();
+    /** How long a verification answers for the journey's page without asking Salesforce again. */
+    private static final Duration RECENT = Duration.ofSeconds(30);
 
     CustomObjectsHealth(CustomObjectsIntegrations integrations, ConnectionService connections, HealthService health,
-            OutboundProbe outbound, CustomObjectsProperties properties, ObjectProvider<OutboundConnections> outboundConnections,
+            OutboundProbe outbound, CustomObjectsProperties properties, OutboundConnections outboundConnections,
             Clock clock) {
         this.outboundConnections = outboundConnections;
         this.integrations = integrations;
@@ -98,6 +100,15 @@ public class CustomObjectsHealth {
             }
         }
         return out;
+    }
+
+    /** The last verification on this node if it is recent, else a new one (the setup journey's page loads). */
+    public Verification recentOrVerify(UUID integrationId) {
+        Verification last = lastVerification.get(integrationId);
+        if (last != null && last.at().plus(RECENT).isAfter(clock.instant())) {
+            return last;
+        }
+        return verify(integrationId);
     }
 
     public Optional<OutboundSeen> lastOutbound(UUID integrationId) {
@@ -168,13 +179,14 @@ public class CustomObjectsHealth {
         LOG.info("{} of Custom Objects integration {}: inbound {}, outbound {}, {} problem(s), {} cleared in {} ms",
                 full ? "verification" : "probe", co.id(), inbound.works() ? "ok" : "failing", out.works() ? "ok" : "failing",
                 problems.size(), outcome.cleared().size(), took.toMillis());
-        return new Verification(co.id(), started, took, inbound, out, List.copyOf(problems), outcome.cleared(),
+        Verification v = new Verification(co.id(), started, took, inbound, out, List.copyOf(problems), outcome.cleared(),
                 outcome.statusAfter());
+        lastVerification.put(co.id(), v);
+        return v;
     }
 
     private boolean outboundEverAuthorized(CustomObjectsIntegration co) {
-        OutboundConnections view = outboundConnections.getIfAvailable();
-        return view != null && view.authorizedAt(co.organizationId(), co.id()).isPresent();
+        return outboundConnections.authorizedAt(co.organizationId(), co.id()).isPresent();
     }
 
     /**
@@ -187,6 +199,10 @@ public class CustomObjectsHealth {
         String title = "Callout from Salesforce (Named Credential Crosswalk) reaches Crosswalk's package API";
         if (o.works()) {
             return new ConnectionResult(Direction.OUTBOUND, true, true, List.of(Check.pass(title, o.detail())));
+        }
+        if (o.inconclusive()) {
+            return new ConnectionResult(Direction.OUTBOUND, false, false, List.of(new Check(title, "UNKNOWN", o.detail(),
+                    "Repair the Inbound connection's permissions first (the check calls out as its user)")));
         }
         Problem p = o.notAuthenticated() ? CustomObjectsProblems.outboundNotAuthenticated(o.detail(), co.name())
                 : CustomObjectsProblems.outboundFailing(o.detail(), co.name());

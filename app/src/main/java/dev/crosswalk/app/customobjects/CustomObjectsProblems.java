@@ -14,6 +14,11 @@ final class CustomObjectsProblems {
     private CustomObjectsProblems() {
     }
 
+    /** Which connection an error of this integration concerns. */
+    static Direction direction(HealthCode code) {
+        return code.scope() == HealthCode.Scope.OUTBOUND ? Direction.OUTBOUND : Direction.INBOUND;
+    }
+
     /** Where the admin repairs and re-checks a connection. */
     static String advancedSettings(String integrationName) {
         return "Integrations → " + integrationName + " → Settings → Advanced Settings";

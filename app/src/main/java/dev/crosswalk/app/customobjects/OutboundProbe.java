@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboundProbe {
     /** What the callout showed. */
-    record Outcome(boolean works, boolean notAuthenticated, int status, String detail) {
+    record Outcome(boolean works, boolean notAuthenticated, boolean inconclusive, int status, String detail) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,28 +36,39 @@ class OutboundProbe {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 == 2) {
-                return new Outcome(true, false, r.statusCode(), "the package API answered " + r.statusCode());
+                return new Outcome(true, false, false, r.statusCode(), "the package API answered " + r.statusCode());
             }
             String body = r.body() == null ? "" : r.body();
             String detail = "HTTP " + r.statusCode() + (body.isBlank() ? "" : ": " + abbreviate(body));
-            return new Outcome(false, looksUnauthenticated(r.statusCode(), body), r.statusCode(), detail);
+            return new Outcome(false, looksUnauthenticated(body), callerLacksAccess(r.statusCode(), body), r.statusCode(), detail);
         } catch (IOException e) {
-            return new Outcome(false, false, 0, "the callout endpoint did not answer (" + e.getClass().getSimpleName() + ")");
+            return new Outcome(false, false, false, 0, "the callout endpoint did not answer (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, false, 0, "interrupted");
+            return new Outcome(false, false, true, 0, "interrupted");
         }
     }
 
     /**
-     * Salesforce reports a Named Credential without a usable token as an authentication failure
-     * of the callout (401, or an error naming the token or the principal); anything else is the
-     * package API or the URL failing.
+     * Salesforce reports a Named Credential without a usable token as a {@code CalloutException}
+     * naming the principal that "isn't authenticated" or the refresh that failed; anything else is
+     * the package API or the URL failing.
      */
-    static boolean looksUnauthenticated(int status, String body) {
+    static boolean looksUnauthenticated(String body) {
         String b = body.toLowerCase(Locale.ROOT);
-        return status == 401 || b.contains("token") || b.contains("principal") || b.contains("unauthorized")
-                || b.contains("not authenticated") || b.contains("invalid_grant");
+        return b.contains("isn't authenticated") || b.contains("not configured") || b.contains("invalid_grant")
+                || b.contains("refreshing it failed");
+    }
+
+    /**
+     * The probe's own caller could not make the callout (its session, or the integration user lacks
+     * access to the credential's principal): that says nothing about the Outbound connection — the
+     * Inbound checks report it. Nor does a 404: the org offers no such resource (a real org without
+     * the probe endpoint), so the Outbound row relies on what the authorization server saw.
+     */
+    static boolean callerLacksAccess(int status, String body) {
+        return status == 401 || status == 404 || body.contains("INVALID_SESSION_ID")
+                || body.contains("couldn't access the credential");
     }
 
     /** Error bodies are shown to admins: short, and only the first line. */

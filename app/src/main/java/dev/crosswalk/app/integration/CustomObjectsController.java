@@ -3,8 +3,6 @@ package dev.crosswalk.app.integration;
 import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.connection.SalesforceProperties;
 import dev.crosswalk.app.org.MemberPrincipal;
-import dev.crosswalk.app.system.CrosswalkException;
-import dev.crosswalk.app.system.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -56,8 +54,19 @@ class CustomObjectsController {
                     + " (SALESFORCE_ORG_MISMATCH).")
     AuthorizeAnswer authorize(@AuthenticationPrincipal MemberPrincipal me, @RequestBody(required = false) AuthorizeRequest body) {
         AuthorizeRequest b = body == null ? new AuthorizeRequest(null, null) : body;
-        return new AuthorizeAnswer(service.beginAuthorize(me, uuid("sourceIntegrationId", b.sourceIntegrationId()),
+        return new AuthorizeAnswer(service.beginAuthorize(me, CustomObjectsIntegrations.uuid("sourceIntegrationId", b.sourceIntegrationId()),
                 b.loginHost(), IntegrationController.callbackUrl(properties)));
+    }
+
+    record CreateRequest(String sourceIntegrationId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Add the integration for a data source's org (Admins only), Setting up until both connections work",
+            description = "Idempotent per data source. Then authorize Inbound (/authorize) and Outbound (the setup journey)")
+    Details create(@AuthenticationPrincipal MemberPrincipal me, @RequestBody(required = false) CreateRequest body) {
+        return details(me, service.create(me, CustomObjectsIntegrations.uuid("sourceIntegrationId",
+                body == null ? null : body.sourceIntegrationId())));
     }
 
     @GetMapping
@@ -91,17 +100,5 @@ class CustomObjectsController {
 
     private Details details(MemberPrincipal me, CustomObjectsIntegration i) {
         return new Details(i, service.inbound(me.organizationId(), i.id()).orElse(null));
-    }
-
-    /** A UUID field of a request body, or a problem naming the field. */
-    static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, field + " must be an integration id (a UUID)");
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.crosswalk.app.integration;
 import dev.crosswalk.app.connection.AuthorizationPurpose;
 import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.connection.ConnectionView;
+import dev.crosswalk.app.connection.SalesforceProperties;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
@@ -33,10 +34,12 @@ public class CustomObjectsIntegrations {
     private final IntegrationRepository sources;
     private final ConnectionService connections;
     private final ApplicationEventPublisher events;
+    private final SalesforceProperties properties;
     private final Clock clock;
 
     CustomObjectsIntegrations(CustomObjectsRepository repository, IntegrationRepository sources, ConnectionService connections,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, SalesforceProperties properties, Clock clock) {
+        this.properties = properties;
         this.repository = repository;
         this.sources = sources;
         this.connections = connections;
@@ -120,6 +123,36 @@ public class CustomObjectsIntegrations {
                 source.integration().id(), false, null, redirectUri, AuthorizationPurpose.CUSTOM_OBJECTS));
     }
 
+    /**
+     * Integrations → Add → Salesforce Custom Objects: the integration exists (Setting up) before either
+     * connection, so the Outbound connection has an OAuth client to sign in with; the setup journey
+     * then walks both connections. Adding it again for the same data source returns the existing one.
+     */
+    @Transactional
+    public CustomObjectsIntegration create(MemberPrincipal me, UUID sourceIntegrationId) {
+        OrganizationService.requireAdmin(me);
+        if (sourceIntegrationId == null) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "sourceIntegrationId is required: the Salesforce data"
+                    + " source whose org receives the overlap records");
+        }
+        Source source = source(me.organizationId(), sourceIntegrationId);
+        return repository.forSource(me.organizationId(), source.integration().id()).orElseGet(() -> insert(me, source));
+    }
+
+    private CustomObjectsIntegration insert(MemberPrincipal me, Source source) {
+        Instant now = clock.instant();
+        CustomObjectsIntegration created = new CustomObjectsIntegration(UUID.randomUUID(), me.organizationId(),
+                source.integration().id(), "Salesforce Custom Objects — " + source.integration().name(), DEFAULT_FREQUENCY_HOURS,
+                false, IntegrationStatus.CONNECTING, now, now, 0);
+        repository.insert(created);
+        return created;
+    }
+
+    /** {@link #beginAuthorize} back to the callback registered in the connected app (or this server's own). */
+    public URI beginAuthorize(MemberPrincipal me, UUID sourceIntegrationId) {
+        return beginAuthorize(me, sourceIntegrationId, null, IntegrationController.callbackUrl(properties));
+    }
+
     /** The callback for a round trip started by {@link #beginAuthorize} (for callers holding state and code). */
     public CustomObjectsIntegration completeAuthorize(MemberPrincipal me, String state, String code, String error,
             String errorDescription) {
@@ -147,13 +180,9 @@ public class CustomObjectsIntegrations {
                     + "): overlap records point at that org's Accounts and Leads. Nothing was changed. Sign in to that org"
                     + " as its integration user.");
         }
-        Instant now = clock.instant();
         Optional<CustomObjectsIntegration> existing = repository.forSource(me.organizationId(), source.integration().id());
         if (existing.isEmpty()) {
-            CustomObjectsIntegration created = new CustomObjectsIntegration(UUID.randomUUID(), me.organizationId(),
-                    source.integration().id(), "Salesforce Custom Objects — " + source.integration().name(),
-                    DEFAULT_FREQUENCY_HOURS, false, IntegrationStatus.CONNECTING, now, now, 0);
-            repository.insert(created);
+            CustomObjectsIntegration created = insert(me, source);
             connections.store(created.id(), a, me.email());
             events.publishEvent(new CustomObjectsAuthorized(me.organizationId(), created.id(), true));
             return created;
@@ -206,5 +235,17 @@ public class CustomObjectsIntegrations {
     /** The first 15 characters of a Salesforce id identify it (the 18-character form adds a checksum). */
     static boolean sameOrg(String a, String b) {
         return a != null && b != null && a.length() >= 15 && b.length() >= 15 && a.substring(0, 15).equals(b.substring(0, 15));
+    }
+
+    /** A UUID field of a request body, or a problem naming the field. */
+    public static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, field + " must be an integration id (a UUID)");
+        }
     }
 }

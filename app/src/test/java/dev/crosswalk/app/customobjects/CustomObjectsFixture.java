@@ -9,7 +9,6 @@ import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import dev.crosswalk.emulator.metadata.PackageInstaller;
 import dev.crosswalk.emulator.security.PermissionAdmin;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,12 +24,9 @@ final class CustomObjectsFixture {
     private CustomObjectsFixture() {
     }
 
+    /** The repository's package, as an admin deploys it (tests run in the app module's directory). */
     static Path packageDir() {
-        try {
-            return Path.of(CustomObjectsFixture.class.getResource("/sfdx/crosswalk-package").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of("..", "salesforce-package").toAbsolutePath().normalize();
     }
 
     /** A fresh org with the package installed and the integration user holding its permission set. */
@@ -50,6 +46,16 @@ final class CustomObjectsFixture {
 
     static void unassign(TestOrg sf) {
         PermissionAdmin.unassign(sf.org(), sf.integrationUserId(), permissionSetId(sf));
+    }
+
+    /** Gives the permission set access to the package's setup page again (what an admin does in Setup). */
+    static void grantPage(TestOrg sf) {
+        String pageId = sf.org().read(() -> {
+            var store = sf.org().store("ApexPage");
+            var name = store.type().require("Name");
+            return store.all().stream().filter(r -> "CrosswalkSetup".equals(r.get(name))).findFirst().orElseThrow().id();
+        });
+        PermissionAdmin.grantSetupEntityAccess(sf.org(), permissionSetId(sf), pageId, "ApexPage");
     }
 
     static String permissionSetId(TestOrg sf) {
