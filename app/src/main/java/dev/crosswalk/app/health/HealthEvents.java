@@ -56,12 +56,12 @@ class HealthEvents {
                 seen.add(new Problem(HealthCode.AUTHORIZER_REMOVED, null, null, event.email()
                         + ", who authorized this Salesforce connection, was removed from the organization. The connection"
                         + " keeps working, but nobody here is answerable for it and it may be revoked in Salesforce with"
-                        + " that person's access.", "An Admin should reauthorize the connection (⋯ → Update)"
-                        + " so it is held by a current Admin."));
+                        + " that person's access.", "An Admin should reauthorize the connection ("
+                        + Problems.UPDATE + ") so it is held by a current Admin."));
             } else if (event.newRole() != Role.ADMIN) {
                 seen.add(new Problem(HealthCode.AUTHORIZER_NOT_ADMIN, null, null, event.email()
                         + ", who authorized this Salesforce connection, is no longer an Admin.",
-                        "An Admin should reauthorize the connection (⋯ → Update), or make " + event.email()
+                        "An Admin should reauthorize the connection (" + Problems.UPDATE + "), or make " + event.email()
                                 + " an Admin again."));
             } else {
                 proof = proof.withAuthorizationOk();

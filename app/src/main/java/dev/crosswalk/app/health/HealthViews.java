@@ -14,14 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
-/** Read models of the health API: an integration's health, its error history, a reauthorization's verification. */
+/**
+ * Read models of an integration's health, its error history and a reauthorization's verification:
+ * the health API and the web pages show the same.
+ */
 @Component
-class HealthViews {
+public class HealthViews {
     private final IntegrationService integrations;
     private final ConnectionService connections;
     private final SyncService syncs;
@@ -42,19 +46,19 @@ class HealthViews {
         this.clock = clock;
     }
 
-    record ApiUsage(long used, long max, double usedShare, double pauseShare, boolean paused, Instant seenAt) {
+    public record ApiUsage(long used, long max, double usedShare, double pauseShare, boolean paused, Instant seenAt) {
     }
 
-    record ConnectionHealthView(UUID connectionId, String health, String salesforceUsername, String salesforceOrgId,
+    public record ConnectionHealthView(UUID connectionId, String health, String salesforceUsername, String salesforceOrgId,
             String authorizedByEmail, Instant authorizedAt, Instant lastSuccessAt, Instant lastFailureAt, Instant lastProbeAt,
             Boolean lastProbeOk) {
     }
 
-    record Health(UUID integrationId, IntegrationStatus status, ConnectionHealthView connection, ApiUsage apiUsage,
+    public record Health(UUID integrationId, IntegrationStatus status, ConnectionHealthView connection, ApiUsage apiUsage,
             List<IntegrationError> errors, List<IntegrationError> warnings, int pendingTransient) {
     }
 
-    Health health(UUID organizationId, UUID integrationId) {
+    public Health health(UUID organizationId, UUID integrationId) {
         IntegrationService.Details d = integrations.get(organizationId, integrationId);
         ConnectionView c = d.connection();
         ConnectionHealthView cv = null;
@@ -76,7 +80,20 @@ class HealthViews {
                 (int) open.stream().filter(e -> !e.visible()).count());
     }
 
-    List<IntegrationError> history(UUID organizationId, UUID integrationId, boolean includeCleared, int limit) {
+    /**
+     * Approvals of Crosswalk's connected app the integration's Salesforce user holds, of the
+     * {@value HealthProbe#APPROVAL_LIMIT} Salesforce keeps (a 6th silently revokes the oldest).
+     */
+    public record Approvals(int used, int limit) {
+    }
+
+    public Optional<Approvals> approvals(UUID organizationId, UUID integrationId) {
+        integrations.find(organizationId, integrationId);
+        return probes.target(integrationId)
+                .map(t -> new Approvals(probes.approvalsHeld(t.sfOrgId(), t.sfUserId()), HealthProbe.APPROVAL_LIMIT));
+    }
+
+    public List<IntegrationError> history(UUID organizationId, UUID integrationId, boolean includeCleared, int limit) {
         integrations.find(organizationId, integrationId);
         return errors.history(organizationId, integrationId, includeCleared, Math.min(Math.max(limit, 1), 500));
     }
@@ -88,12 +105,12 @@ class HealthViews {
      * @param done              the verification run finished
      * @param secondsToVerified from the authorization to the last clearing or the run's end, once done
      */
-    record Verification(UUID integrationId, Instant reauthorizedAt, String salesforceUsername,
+    public record Verification(UUID integrationId, Instant reauthorizedAt, String salesforceUsername,
             List<HealthProbe.PreflightLine> preflight, SyncRun run, boolean done, List<IntegrationError> cleared,
             List<IntegrationError> stillWrong, Double secondsToVerified) {
     }
 
-    Verification verification(UUID organizationId, UUID integrationId, Duration wait) {
+    public Verification verification(UUID organizationId, UUID integrationId, Duration wait) {
         integrations.find(organizationId, integrationId);
         Instant deadline = clock.instant().plus(wait);
         while (true) {

@@ -1,5 +1,6 @@
 package dev.crosswalk.app.health;
 
+import dev.crosswalk.app.system.Screens;
 import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.LimitInfo;
 import dev.crosswalk.salesforce.SalesforceError;
@@ -9,6 +10,11 @@ import dev.crosswalk.salesforce.SalesforceError;
  * what broke, and what to do in which system. The one place these texts are written.
  */
 public final class Problems {
+    /** Where a connection is reauthorized; generated from the UI's navigation, so it names a screen that exists. */
+    static final String UPDATE = Screens.INTEGRATION_ADVANCED_SETTINGS.trailTo("⋯ Actions", "Update");
+    /** Where objects and fields are chosen. */
+    static final String SETTINGS = Screens.INTEGRATION_GENERAL_SETTINGS.trail();
+
     private Problems() {
     }
 
@@ -17,17 +23,17 @@ public final class Problems {
         if (error instanceof SalesforceError.AuthRevoked) {
             return new Problem(HealthCode.AUTH_REVOKED, null, null, "Salesforce no longer accepts Crosswalk's authorization for "
                     + username + " (the refresh token was revoked, expired by policy or replaced).",
-                    "Reauthorize the connection: Integrations → Settings → Advanced Settings → ⋯ → Update, and sign in as "
+                    "Reauthorize the connection: " + UPDATE + ", and sign in as "
                             + username + " (or another integration user).");
         }
         if (error instanceof SalesforceError.AuthExpired) {
             return new Problem(HealthCode.AUTH_EXPIRED, null, null, "The Salesforce session for " + username
-                    + " expired and could not be renewed.", "Reauthorize the connection (⋯ → Update).");
+                    + " expired and could not be renewed.", "Reauthorize the connection: " + UPDATE + ".");
         }
         if (error instanceof SalesforceError.UserInactive) {
             return new Problem(HealthCode.USER_INACTIVE, null, null, "The Salesforce user " + username + " is inactive or frozen.",
                     "In Salesforce Setup → Users, reactivate " + username + ", or reauthorize the connection as another"
-                            + " active user (⋯ → Update).");
+                            + " active user: " + UPDATE + ".");
         }
         if (error instanceof SalesforceError.ApiDisabled) {
             return new Problem(HealthCode.API_DISABLED, null, null, "Salesforce refuses API calls for " + username
@@ -51,15 +57,15 @@ public final class Problems {
             }
             if (r.hasCode("INVALID_FIELD")) {
                 return new Problem(HealthCode.FIELD_MISSING, object, null, sfMessage, "Check the field selection of "
-                        + object + " in the integration's settings, and the field-level security of " + username + ".");
+                        + object + " in " + SETTINGS + ", and the field-level security of " + username + ".");
             }
         }
         if (error instanceof SalesforceError.UntrustedInstanceUrl u) {
             return new Problem(HealthCode.INSTANCE_URL_REJECTED, null, null, "Salesforce sent an instance URL outside the allowed"
-                    + " hosts (" + u.host() + "); nothing was sent there.", "Reauthorize the connection (⋯ → Update).");
+                    + " hosts (" + u.host() + "); nothing was sent there.", "Reauthorize the connection: " + UPDATE + ".");
         }
         return new Problem(HealthCode.SALESFORCE_ERROR, object, null, "Salesforce refused reading " + object + ": "
-                + error.message(), "Check the integration's object and field selection.");
+                + error.message(), "Check the object and field selection in " + SETTINGS + ".");
     }
 
     public static Problem permissionMissing(String object, String username) {
@@ -72,7 +78,7 @@ public final class Problems {
         return new Problem(HealthCode.FIELD_MISSING, object, field, "The field " + object + "." + field
                 + " is missing or not readable by " + username + "; the other fields keep syncing.",
                 "In Salesforce Setup, make " + object + "." + field + " visible to " + username
-                        + " (Field-Level Security), or remove it from the integration's field selection.");
+                        + " (Field-Level Security), or remove it from the field selection in " + SETTINGS + ".");
     }
 
     public static Problem syncFailed(String object, String detail) {

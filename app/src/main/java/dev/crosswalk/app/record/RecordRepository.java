@@ -2,6 +2,7 @@ package dev.crosswalk.app.record;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,5 +73,17 @@ class RecordRepository {
         return new StoredRecord(rs.getObject("integration_id", UUID.class), rs.getString("object"), rs.getString("sf_id").trim(),
                 JSON.readValue(rs.getString("fields"), FIELDS), rs.getTimestamp("system_modstamp").toInstant(),
                 rs.getTimestamp("synced_at").toInstant());
+    }
+
+    Map<String, Long> countsByObject(UUID organizationId, UUID integrationId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select object, count(*) from crm_record where organization_id = ? and integration_id = ? and not is_deleted
+                group by object order by object""")
+                .params(organizationId, integrationId)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import dev.crosswalk.app.integration.SyncSettings;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,11 @@ public class RecordService {
         String query = q == null || q.isBlank() ? null : q.strip();
         RecordRepository.Search s = new RecordRepository.Search(me.organizationId(), integrationId, object, query, limit, offset);
         return new RecordPage(repository.count(s), limit, offset, repository.page(s));
+    }
+
+    /** Stored (not deleted) records of one integration per object, for its overview. */
+    public Map<String, Long> countsByObject(UUID organizationId, UUID integrationId) {
+        return repository.countsByObject(organizationId, integrationId);
     }
 
     public StoredRecord get(MemberPrincipal me, String object, String sfId) {
