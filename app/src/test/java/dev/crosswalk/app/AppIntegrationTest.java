@@ -47,6 +47,9 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.webhooks.allowed-networks", () -> "127.0.0.1/32");
         // Several Bulk result pages per object, so a download can break in the middle (health ITs).
         registry.add("crosswalk.salesforce.bulk-page-size", () -> "400");
+        // Alert emails go to a GreenMail SMTP server on loopback.
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> String.valueOf(MailFixture.port()));
     }
 
     /** Static for PER_CLASS tests (context already up); per test for the rest (Spring Boot resets Logback at start). */

@@ -51,6 +51,15 @@ class AlertRepository {
                 .list();
     }
 
+    /** Where a webhook posts and its secret (for a test delivery). */
+    record Target(String url, String secret) {
+    }
+
+    Optional<Target> target(UUID organizationId, UUID id) {
+        return jdbc.sql("select url, secret_enc from webhook where organization_id = ? and id = ?").params(organizationId, id)
+                .query((rs, n) -> new Target(rs.getString(1), cipher.decrypt(rs.getBytes(2), id.toString()))).optional();
+    }
+
     int deleteWebhook(UUID organizationId, UUID id) {
         return jdbc.sql("delete from webhook where organization_id = ? and id = ?").params(organizationId, id).update();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +28,12 @@ class AlertService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> deliveryTask;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AlertService(AlertRepository repository, @Lazy SchedulerClient scheduler,
-            @Qualifier("alertDeliveryTask") @Lazy OneTimeTask<Void> deliveryTask, Clock clock) {
+            @Qualifier("alertDeliveryTask") @Lazy OneTimeTask<Void> deliveryTask, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.scheduler = scheduler;
         this.deliveryTask = deliveryTask;
@@ -76,6 +80,7 @@ class AlertService {
         }).toList());
         repository.insertAlert(alertId, organizationId, integrationId, kind.name(), from.name(), to.name(),
                 JSON.writeValueAsString(payload), now);
+        events.publishEvent(new AlertEmails.AlertRaised(organizationId, integrationId, kind, openErrors));
         for (AlertRepository.Webhook w : repository.webhooks(organizationId)) {
             UUID deliveryId = repository.insertDelivery(alertId, w.id());
             scheduler.scheduleIfNotExists(deliveryTask.instance(deliveryId.toString()), clock.instant());

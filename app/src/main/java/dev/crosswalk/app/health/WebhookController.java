@@ -3,18 +3,9 @@ package dev.crosswalk.app.health;
 import dev.crosswalk.app.system.InputText;
 import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.org.MemberPrincipal;
-import dev.crosswalk.app.org.OrganizationService;
-import dev.crosswalk.app.system.CrosswalkException;
-import dev.crosswalk.app.system.ErrorCode;
-import dev.crosswalk.app.system.egress.EgressPolicy;
-import dev.crosswalk.app.system.egress.EgressRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -33,16 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Alerts", description = "Webhooks for status changes (HMAC-SHA256 signed) and the alerts sent")
 class WebhookController {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final AlertRepository repository;
-    private final EgressPolicy egressPolicy;
-    private final Clock clock;
+    private final Webhooks webhooks;
 
-    WebhookController(AlertRepository repository, EgressPolicy egressPolicy, Clock clock) {
+    WebhookController(AlertRepository repository, Webhooks webhooks) {
         this.repository = repository;
-        this.egressPolicy = egressPolicy;
-        this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     record NewWebhook(String url, @Size(max = InputText.TEXT_MAX) String description) {
@@ -62,21 +49,9 @@ class WebhookController {
                     + "delivery, unless the operator allows them with crosswalk.webhooks.allowed-networks); redirects are "
                     + "not followed.")
     CreatedWebhook create(@AuthenticationPrincipal MemberPrincipal me, @RequestBody NewWebhook body) {
-        OrganizationService.requireAdmin(me);
-        URI url;
-        try {
-            url = egressPolicy.checkUrl(body.url());
-        } catch (EgressRefusedException e) {
-            throw CrosswalkException.of(ErrorCode.WEBHOOK_URL_NOT_ALLOWED, "url: the URL " + e.getMessage());
-        }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        repository.insertWebhook(id, me.organizationId(), url.toString(), secret, body.description(), now);
-        return new CreatedWebhook(id, url.toString(), body.description(), now, secret, WebhookSigner.SIGNATURE_HEADER,
-                WebhookSigner.TIMESTAMP_HEADER, "<timestamp>.<body>");
+        Webhooks.Created c = webhooks.create(me, body.url(), body.description());
+        return new CreatedWebhook(c.hook().id(), c.hook().url(), c.hook().description(), c.hook().createdAt(), c.secret(),
+                WebhookSigner.SIGNATURE_HEADER, WebhookSigner.TIMESTAMP_HEADER, "<timestamp>.<body>");
     }
 
     @GetMapping("/webhooks")
@@ -88,10 +63,7 @@ class WebhookController {
     @DeleteMapping("/webhooks/{webhookId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID webhookId) {
-        OrganizationService.requireAdmin(me);
-        if (repository.deleteWebhook(me.organizationId(), webhookId) != 1) {
-            throw CrosswalkException.notFound("Webhook");
-        }
+        webhooks.delete(me, webhookId);
     }
 
     @GetMapping("/alerts")

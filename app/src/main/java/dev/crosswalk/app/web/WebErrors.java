@@ -27,8 +27,8 @@ class WebErrors {
     @ExceptionHandler(CrosswalkException.class)
     ModelAndView crosswalk(CrosswalkException e, HttpServletResponse response) {
         return switch (e.code()) {
-            case NOT_FOUND -> page(HttpStatus.NOT_FOUND, "error/404", null, response);
-            case FORBIDDEN -> page(HttpStatus.FORBIDDEN, "error/403", e.getMessage(), response);
+            case NOT_FOUND -> page(HttpStatus.NOT_FOUND, "error", null, response);
+            case FORBIDDEN -> page(HttpStatus.FORBIDDEN, "error", e.getMessage(), response);
             default -> page(e.code().status(), "error", e.getMessage(), response);
         };
     }
@@ -36,7 +36,7 @@ class WebErrors {
     /** A malformed id in the URL is a page that does not exist. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
-        return page(HttpStatus.NOT_FOUND, "error/404", null, response);
+        return page(HttpStatus.NOT_FOUND, "error", null, response);
     }
 
     private ModelAndView page(HttpStatus status, String view, String detail, HttpServletResponse response) {

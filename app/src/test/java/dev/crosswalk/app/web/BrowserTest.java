@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.AppIntegrationTest;
+import dev.crosswalk.app.SalesforceFixture;
+import dev.crosswalk.app.SalesforceFixture.TestOrg;
+import dev.crosswalk.app.Syncs;
+import dev.crosswalk.app.sync.SyncEngine;
+import dev.crosswalk.app.sync.SyncTrigger;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -49,6 +57,9 @@ public abstract class BrowserTest extends AppIntegrationTest {
     private static final int DESKTOP_WIDTH = 1280;
     private static final int DESKTOP_HEIGHT = 900;
     public static final int PHONE_WIDTH = 390;
+
+    @Autowired
+    protected SyncEngine engine;
 
     protected ChromeDriver browser;
     protected WebDriverWait wait;
@@ -79,6 +90,26 @@ public abstract class BrowserTest extends AppIntegrationTest {
         if (profile != null) {
             FileSystemUtils.deleteRecursively(profile.toFile());
         }
+    }
+
+    /**
+     * A Salesforce org connected over the API and synced once, whose authorization was then
+     * revoked in Salesforce and seen by a run: its integration has AUTH_REVOKED open and is in Error
+     * (which raised an alert). Returns the integration's id.
+     */
+    protected UUID connectAndBreak(String name) {
+        TestOrg sf = SalesforceFixture.newOrg(name);
+        for (int i = 0; i < 30; i++) {
+            sf.addAccount(name + " Co " + i, "co" + i + "." + name.toLowerCase().replace(' ', '-') + ".example");
+        }
+        ApiClient admin = new ApiClient(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+        UUID id = UUID.fromString(Syncs.connect(admin, sf));
+        Syncs.awaitRun(admin, id.toString(), 1);
+        SalesforceFixture.emulator().state().tokens().revokeRefreshTokensOfUser(sf.integrationUserId());
+        engine.run(id, SyncTrigger.MANUAL);
+        assertThat(admin.get("/api/v1/integrations/" + id + "/health").json().get("errors").valueStream()
+                .map(e -> e.get("code").asString())).containsExactly("AUTH_REVOKED");
+        return id;
     }
 
     /** Opens a path of the service. */

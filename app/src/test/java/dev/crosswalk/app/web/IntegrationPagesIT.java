@@ -92,7 +92,25 @@ class IntegrationPagesIT extends BrowserTest {
         click(By.id("tab-integration_general_settings"));
         assertThat(find(By.id("save-general-settings")).getText()).isEqualTo("Save General Settings");
         checkPage("integration-general-settings");
+        // Recommended preset for Account, Lead and Contact, every 6 hours.
+        new org.openqa.selenium.support.ui.Select(find(By.id("frequency"))).selectByValue("6");
+        if (!find(By.id("object-Contact")).isSelected()) {
+            click(By.id("object-Contact"));
+        }
+        click(By.id("preset-recommended"));
+        click(By.id("save-general-settings"));
+        assertThat(text(By.id("flash-message"))).isEqualTo("General Settings saved.");
+        assertThat(find(By.id("object-Contact")).isSelected()).isTrue();
+        assertThat(new org.openqa.selenium.support.ui.Select(find(By.id("frequency"))).getFirstSelectedOption().getText())
+                .isEqualTo("6 hours");
+        assertThat(find(By.cssSelector("input[name=fields][value='Contact.Title']")).isSelected()).isTrue();
+
         click(By.id("advanced-settings-link"));
+        // ⋯ Actions → Test probes now and says so.
+        click(By.id("actions-inbound"));
+        click(By.cssSelector("#connection-inbound button.test-connection"));
+        assertThat(text(By.id("flash-message"))).startsWith("Test passed");
+        assertThat(text(By.id("connection-inbound"))).contains("passed");
         assertThat(text(By.cssSelector("#connection-inbound .sf-user"))).isEqualTo(SF.integrationUsername());
         assertThat(text(By.cssSelector("#connection-inbound .approvals"))).isEqualTo("1 of 5");
         assertThat(text(By.cssSelector("#connection-inbound .authorized-by"))).isEqualTo(ADMIN_EMAIL);
