@@ -3,7 +3,6 @@ package dev.crosswalk.app.health;
 import dev.crosswalk.app.system.egress.EgressClient;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -37,12 +36,8 @@ class WebhookDelivery {
             return;
         }
         long ts = clock.instant().getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", "Crosswalk-Webhooks/1");
-        headers.put("X-Crosswalk-Event", "integration.status_changed");
+        Map<String, String> headers = WebhookSigner.headers("integration.status_changed", out.secret(), ts, out.payload());
         headers.put("X-Crosswalk-Delivery", deliveryId.toString());
-        headers.put(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts));
-        headers.put(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(out.secret(), ts, out.payload()));
         EgressClient.Result result = http.postJson(URI.create(out.url()), headers, out.payload());
         DeliveryOutcome outcome = DeliveryOutcome.of(result);
         Integer status = result instanceof EgressClient.Answered a ? a.status() : null;

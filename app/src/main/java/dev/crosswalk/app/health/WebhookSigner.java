@@ -5,6 +5,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,6 +31,16 @@ public final class WebhookSigner {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    /** The headers of one signed POST: who sends, which event, when, and the signature over timestamp and body. */
+    static Map<String, String> headers(String event, String secret, long timestampSeconds, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "Crosswalk-Webhooks/1");
+        headers.put("X-Crosswalk-Event", event);
+        headers.put(TIMESTAMP_HEADER, Long.toString(timestampSeconds));
+        headers.put(SIGNATURE_HEADER, sign(secret, timestampSeconds, body));
+        return headers;
     }
 
     public static boolean verify(String secret, String timestampHeader, String body, String signatureHeader) {

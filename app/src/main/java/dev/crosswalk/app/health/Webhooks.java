@@ -105,11 +105,7 @@ public class Webhooks {
         payload.put("at", clock.instant().toString());
         String body = AlertService.JSON.writeValueAsString(payload);
         long ts = clock.instant().getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", "Crosswalk-Webhooks/1");
-        headers.put("X-Crosswalk-Event", "webhook.test");
-        headers.put(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts));
-        headers.put(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(target.secret(), ts, body));
-        return DeliveryOutcome.of(http.postJson(URI.create(target.url()), headers, body)).name();
+        return DeliveryOutcome.of(http.postJson(URI.create(target.url()), WebhookSigner.headers("webhook.test", target.secret(), ts,
+                body), body)).name();
     }
 }

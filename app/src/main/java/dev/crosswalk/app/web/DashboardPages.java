@@ -32,15 +32,8 @@ class DashboardPages {
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         List<IntegrationService.Details> all = integrations.list(me);
-        List<Attention> attention = new ArrayList<>();
-        for (IntegrationService.Details d : all) {
-            List<IntegrationError> errors = health.health(me.organizationId(), d.integration().id()).errors();
-            if (!errors.isEmpty()) {
-                attention.add(new Attention(d, errors));
-            }
-        }
         model.addAttribute("integrations", all);
-        model.addAttribute("attention", attention);
+        model.addAttribute("attention", attention(me, all));
         model.addAttribute("notifications", notifications.recent(me.organizationId(), me.memberId(), 5));
         return "dashboard";
     }
@@ -48,16 +41,20 @@ class DashboardPages {
     @GetMapping("/notifications")
     String notifications(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         List<Notifications.Notification> list = notifications.recent(me.organizationId(), me.memberId(), 50);
-        List<Attention> open = new ArrayList<>();
-        for (IntegrationService.Details d : integrations.list(me)) {
-            List<IntegrationError> errors = health.health(me.organizationId(), d.integration().id()).errors();
-            if (!errors.isEmpty()) {
-                open.add(new Attention(d, errors));
-            }
-        }
         model.addAttribute("notifications", list);
-        model.addAttribute("attention", open);
+        model.addAttribute("attention", attention(me, integrations.list(me)));
         notifications.markAllRead(me.memberId());
         return "notifications";
+    }
+
+    private List<Attention> attention(MemberPrincipal me, List<IntegrationService.Details> all) {
+        List<Attention> out = new ArrayList<>();
+        for (IntegrationService.Details d : all) {
+            List<IntegrationError> errors = health.health(me.organizationId(), d.integration().id()).errors();
+            if (!errors.isEmpty()) {
+                out.add(new Attention(d, errors));
+            }
+        }
+        return out;
     }
 }
