@@ -5,7 +5,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Form login and HTTP Basic look members up by email. */
+/** The login form looks members up by email. */
 @Service
 class MemberDetailsService implements UserDetailsService {
     private final MemberRepository repository;

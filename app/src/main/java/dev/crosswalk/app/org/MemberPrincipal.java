@@ -29,6 +29,11 @@ public record MemberPrincipal(UUID memberId, UUID organizationId, String email, 
         return email;
     }
 
+    /** The same member without the password hash, which has no business in a session. */
+    public MemberPrincipal withoutPassword() {
+        return new MemberPrincipal(memberId, organizationId, email, role, null);
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

@@ -57,6 +57,15 @@ class MemberRepository {
                 .optional();
     }
 
+    /** The member as it is now, without the password hash: what a session or a token request acts as. */
+    Optional<MemberPrincipal> principalById(UUID memberId) {
+        return jdbc.sql("select id, organization_id, email, role from member where id = ?")
+                .param(memberId)
+                .query((rs, n) -> new MemberPrincipal(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                        rs.getString("email"), Role.valueOf(rs.getString("role")), null))
+                .optional();
+    }
+
     boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from member where lower(email) = lower(?)").param(email).query(Long.class).single() > 0;
     }

@@ -1,23 +1,41 @@
 package dev.crosswalk.app.system;
 
+import dev.crosswalk.app.org.MemberSecurity;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Form login for people, HTTP Basic for scripts calling {@code /api/**}. CSRF stays on for
- * every cookie-authenticated request (the token is in the {@code XSRF-TOKEN} cookie for
- * scripts and in the forms); requests that carry Basic credentials are not forgeable by a
- * third-party page and skip it.
+ * People sign in with the login form and keep a session; scripts send a personal API token
+ * ({@code Authorization: Bearer cw_pat_…}). There is no HTTP Basic: it ran bcrypt on every
+ * request. A session's member is re-read on every request, so role changes and removals apply
+ * at once. CSRF stays on for every cookie-authenticated request (the token is in the
+ * {@code XSRF-TOKEN} cookie for scripts and in the forms); bearer requests are not forgeable by
+ * a third-party page and skip it. The API and the actuator answer 401 problems, never a login
+ * redirect, and an unauthenticated POST is 401 too (not the CSRF filter's 403).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -28,26 +46,70 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        RequestMatcher basicAuth = (HttpServletRequest r) -> {
-            String h = r.getHeader("Authorization");
-            return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
+    SecurityFilterChain filterChain(HttpSecurity http, MemberSecurity members, JsonMapper json) throws Exception {
+        ProblemEntryPoint problems = new ProblemEntryPoint(json);
+        RequestMatcher api = r -> r.getRequestURI().startsWith("/api/") || r.getRequestURI().startsWith("/actuator/");
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response, ErrorCode.UNAUTHENTICATED,
+                "Sign in, or send a personal API token as 'Authorization: Bearer cw_pat_…'");
+        AuthenticationEntryPoint invalidToken = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problems.write(response, ErrorCode.UNAUTHENTICATED, "The API token is unknown, revoked or expired");
         };
-        RequestMatcher api = r -> r.getRequestURI().startsWith("/api/");
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
+        byPath.put(api, unauthenticated);
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        AccessDeniedHandler webDenied = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler denied = (request, response, e) -> {
+            if (e instanceof CsrfException && !signedIn()) {
+                // Without a session there is nothing to forge: say "sign in" (401), not "forbidden".
+                entryPoint.commence(request, response, new InsufficientAuthenticationException("not signed in"));
+            } else if (api.matches(request)) {
+                problems.write(response, ErrorCode.FORBIDDEN, e instanceof CsrfException
+                        ? "Missing or wrong CSRF token: send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header"
+                        : "Not allowed for your role");
+            } else {
+                webDenied.handle(request, response, e);
+            }
+        };
         http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/css/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
+                .authenticationManager(members.loginManager())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+                .addFilterBefore(members.sessionMemberRefresh(), CsrfFilter.class)
+                .addFilterAfter(members.apiTokenFilter(invalidToken), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(basicAuth));
+                        .ignoringRequestMatchers(MemberSecurity::hasBearerToken));
         return http.build();
+    }
+
+    private static boolean signedIn() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken);
+    }
+
+    /**
+     * Loads the deferred CSRF token on every request, so the {@code XSRF-TOKEN} cookie is always
+     * there for scripts and page JavaScript after sign-in (Spring's recipe for cookie-based CSRF).
+     */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null && !MemberSecurity.hasBearerToken(request)) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -25,6 +25,11 @@ class OrganizationIT extends AppIntegrationTest {
 
     @Test
     void a_wrong_password_is_rejected_without_detail() {
+        ApiClient.SignIn wrong = ApiClient.anonymous(baseUrl()).signIn(ADMIN_EMAIL, "nope-wrong-password");
+        assertThat(wrong.signedIn()).isFalse();
+        assertThat(wrong.location()).endsWith("/login?error");
+        ApiClient.SignIn unknown = ApiClient.anonymous(baseUrl()).signIn("nobody-" + UUID.randomUUID() + "@acme-test.example", "nope");
+        assertThat(unknown.location()).isEqualTo(wrong.location());
         assertThat(new ApiClient(baseUrl(), ADMIN_EMAIL, "nope").get("/api/v1/me").status()).isEqualTo(401);
     }
 
