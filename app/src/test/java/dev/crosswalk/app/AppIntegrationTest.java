@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
+        // As behind a TLS proxy: tests act from other client addresses (X-Forwarded-For) and as HTTPS (X-Forwarded-Proto).
+        "server.forward-headers-strategy=native",
         "crosswalk.bootstrap.organization=Acme Corp",
         "crosswalk.bootstrap.admin-email=" + AppIntegrationTest.ADMIN_EMAIL,
         "crosswalk.bootstrap.admin-password=" + AppIntegrationTest.ADMIN_PASSWORD})

@@ -74,12 +74,13 @@ class SecurityConfig {
         };
         http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/setup", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", MemberSecurity.throttledPage(), "/setup", "/css/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(members.loginManager())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(members.loginFailureHandler())
+                        .permitAll())
                 .addFilterBefore(members.sessionMemberRefresh(), CsrfFilter.class)
                 .addFilterAfter(members.apiTokenFilter(invalidToken), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
