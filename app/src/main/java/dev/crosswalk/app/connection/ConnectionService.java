@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,8 @@ public class ConnectionService {
     private final ConnectionRepository connections;
     private final OAuthFlowRepository flows;
     private final TransactionTemplate tx;
+    /** Consuming a state commits on its own: a callback that fails afterwards must not hand the state back. */
+    private final TransactionTemplate ownTx;
     private final Clock clock;
     /**
      * One client connection per stored connection on this node, as the client asks: its refresh is
@@ -52,6 +55,8 @@ public class ConnectionService {
         this.connections = connections;
         this.flows = flows;
         this.tx = tx;
+        this.ownTx = new TransactionTemplate(tx.getTransactionManager());
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -86,15 +91,22 @@ public class ConnectionService {
                     + allowed.reason() + "). Use production, sandbox or your My Domain (acme or acme.my.salesforce.com).");
         }
         AuthorizationRequest req = client.oauth().authorizationRequest(host, start.redirectUri(), SCOPES, true);
+        flows.purge(clock.instant());
         flows.insert(new OAuthFlowRepository.Flow(req.state(), start.organizationId(), start.memberId(), start.integrationId(),
                 host.baseUrl(), start.redirectUri(), req.codeVerifier(), start.replaceOrg(), start.name(), start.purpose()),
                 clock.instant());
         return req.url();
     }
 
-    /** Consumes the state and exchanges the code. Unknown, replayed or foreign state is refused before any call. */
-    public Authorized finish(UUID organizationId, String state, String code, String error, String errorDescription) {
-        OAuthFlowRepository.Flow flow = state == null ? null : flows.consume(state, organizationId, clock.instant()).orElse(null);
+    /**
+     * Consumes the state (in its own transaction, so it stays used whatever happens next) and
+     * exchanges the code. Unknown, replayed, expired or foreign state — started by another member,
+     * even of the same organization — is refused before any call.
+     */
+    public Authorized finish(UUID organizationId, UUID memberId, String state, String code, String error,
+            String errorDescription) {
+        OAuthFlowRepository.Flow flow = state == null ? null
+                : ownTx.execute(s -> flows.consume(state, organizationId, memberId, clock.instant()).orElse(null));
         if (flow == null) {
             throw CrosswalkException.of(ErrorCode.OAUTH_STATE_INVALID,
                     "This sign-in link is unknown, was already used or expired. Start the connection again.");
@@ -102,6 +114,9 @@ public class ConnectionService {
         if (error != null) {
             throw CrosswalkException.of(ErrorCode.OAUTH_DENIED, "Salesforce answered " + error
                     + (errorDescription == null ? "" : " (" + errorDescription + ")") + ". Nothing was changed.");
+        }
+        if (code == null || code.isBlank()) {
+            throw CrosswalkException.of(ErrorCode.OAUTH_DENIED, "Salesforce sent no authorization code. Nothing was changed.");
         }
         LoginHost host = LoginHost.of(flow.loginHost());
         try {

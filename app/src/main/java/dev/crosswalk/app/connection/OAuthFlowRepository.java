@@ -9,10 +9,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Started OAuth round trips. A state is consumed once, atomically, and only while fresh. */
+/**
+ * Started OAuth round trips. A state is consumed once, atomically, only while fresh, and only by
+ * the member who started it (another Admin of the same organization cannot finish it).
+ */
 @Repository
 class OAuthFlowRepository {
-    static final Duration MAX_AGE = Duration.ofMinutes(15);
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
 
     record Flow(String state, UUID organizationId, UUID memberId, UUID integrationId, String loginHost, String redirectUri,
             String codeVerifier, boolean replaceOrg, String name, AuthorizationPurpose purpose) {
@@ -36,14 +39,22 @@ class OAuthFlowRepository {
                 .update();
     }
 
-    /** Marks the state used and returns its flow; empty if unknown, already used, expired or another organization's. */
-    Optional<Flow> consume(String state, UUID organizationId, Instant now) {
+    /** Forgets round trips older than {@link #MAX_AGE}: used or not, they can no longer be completed. */
+    int purge(Instant now) {
+        return jdbc.sql("delete from oauth_flow where created_at <= ?").param(Timestamp.from(now.minus(MAX_AGE))).update();
+    }
+
+    /**
+     * Marks the state used and returns its flow; empty if unknown, already used, expired, another
+     * organization's or another member's.
+     */
+    Optional<Flow> consume(String state, UUID organizationId, UUID memberId, Instant now) {
         return jdbc.sql("""
                 update oauth_flow set consumed_at = ?
-                where state = ? and organization_id = ? and consumed_at is null and created_at > ?
+                where state = ? and organization_id = ? and member_id = ? and consumed_at is null and created_at > ?
                 returning state, organization_id, member_id, integration_id, login_host, redirect_uri, code_verifier_enc,
                           replace_org, name, purpose""")
-                .params(Timestamp.from(now), state, organizationId, Timestamp.from(now.minus(MAX_AGE)))
+                .params(Timestamp.from(now), state, organizationId, memberId, Timestamp.from(now.minus(MAX_AGE)))
                 .query((rs, n) -> new Flow(rs.getString("state"), rs.getObject("organization_id", UUID.class),
                         rs.getObject("member_id", UUID.class), rs.getObject("integration_id", UUID.class),
                         rs.getString("login_host"), rs.getString("redirect_uri"),

@@ -157,7 +157,7 @@ public class CustomObjectsIntegrations {
     public CustomObjectsIntegration completeAuthorize(MemberPrincipal me, String state, String code, String error,
             String errorDescription) {
         OrganizationService.requireAdmin(me);
-        return complete(me, connections.finish(me.organizationId(), state, code, error, errorDescription));
+        return complete(me, connections.finish(me.organizationId(), me.memberId(), state, code, error, errorDescription));
     }
 
     /**

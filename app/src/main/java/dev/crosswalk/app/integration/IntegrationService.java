@@ -85,7 +85,7 @@ public class IntegrationService {
     @Transactional
     public Integration completeConnect(MemberPrincipal me, String state, String code, String error, String errorDescription) {
         OrganizationService.requireAdmin(me);
-        return complete(me, connections.finish(me.organizationId(), state, code, error, errorDescription));
+        return complete(me, connections.finish(me.organizationId(), me.memberId(), state, code, error, errorDescription));
     }
 
     /** A finished data-source sign-in: creates the integration (first connection) or updates its connection. */

@@ -39,7 +39,7 @@ class OAuthCallbackController {
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             OrganizationService.requireAdmin(me);
-            ConnectionService.Authorized a = connections.finish(me.organizationId(), state, code, error, errorDescription);
+            ConnectionService.Authorized a = connections.finish(me.organizationId(), me.memberId(), state, code, error, errorDescription);
             if (a.purpose() == AuthorizationPurpose.CUSTOM_OBJECTS) {
                 CustomObjectsIntegration co = customObjects.complete(me, a);
                 return "redirect:" + UriComponentsBuilder.fromPath(SETUP_JOURNEY_PATH)
