@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class AppIntegrationTest {
     public static final String ADMIN_EMAIL = "admin@acme-test.example";
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    /** The operator's Prometheus scrape token of the test application (generated per run). */
+    public static final String METRICS_SCRAPE_TOKEN = "scrape-" + java.util.UUID.randomUUID();
 
     private static final Path DATA_DIR;
 
@@ -41,6 +43,7 @@ public abstract class AppIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("crosswalk.data-dir", DATA_DIR::toString);
+        registry.add("crosswalk.metrics.scrape-token", () -> METRICS_SCRAPE_TOKEN);
         registry.add("crosswalk.salesforce.client-id", () -> SalesforceFixture.CLIENT_ID);
         registry.add("crosswalk.salesforce.client-secret", () -> SalesforceFixture.CLIENT_SECRET);
         registry.add("crosswalk.salesforce.allow-loopback", () -> "true");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -39,6 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+    /**
+     * Self only, no inline script or style. No {@code form-action}: forms POST and then redirect to
+     * Salesforce's login host (or the emulator), which form-action would block in some browsers.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(),"
+            + " microphone=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -46,7 +56,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, MemberSecurity members, JsonMapper json) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, MemberSecurity members, MetricsAccess metrics, JsonMapper json)
+            throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint(json);
         RequestMatcher api = r -> r.getRequestURI().startsWith("/api/") || r.getRequestURI().startsWith("/actuator/");
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response, ErrorCode.UNAUTHENTICATED,
@@ -77,20 +88,33 @@ class SecurityConfig {
                         .requestMatchers("/login", MemberSecurity.throttledPage(), "/setup", "/css/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .access((auth, ctx) -> new AuthorizationDecision(metrics.allows(ctx.getRequest())))
                         .anyRequest().authenticated())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)))
                 .authenticationManager(members.loginManager())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(members.loginFailureHandler())
                         .permitAll())
                 .addFilterBefore(members.sessionMemberRefresh(), CsrfFilter.class)
-                .addFilterAfter(members.apiTokenFilter(invalidToken), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(members.apiTokenFilter(invalidToken, metrics::isScrapeToken), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(MemberSecurity::hasBearerToken));
         return http.build();
+    }
+
+    /** The XSRF-TOKEN cookie: readable by page scripts, SameSite=Lax like the session cookie, Secure on HTTPS. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
     }
 
     private static boolean signedIn() {
