@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +110,6 @@ public final class ServiceSyncBench {
             // The service, as a process on its embedded PostgreSQL.
             int port = freePort();
             base = "http://127.0.0.1:" + port;
-            auth = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
             Path log = dir.resolve("service.log");
             Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + serviceHeap, "-jar", jar.toString(), "--server.port=" + port,
@@ -121,6 +119,8 @@ public final class ServiceSyncBench {
                     "--crosswalk.salesforce.allow-loopback=true").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 awaitReady(service, log);
+                // Scripts call the API with a personal API token, created once with a signed-in session.
+                auth = "Bearer " + ServiceLogin.createToken(http, base, ServiceLogin.signIn(http, base, ADMIN, ADMIN_PASSWORD), "bench");
                 String integrationId = connect(sf.baseUrl(), username);
                 HeapSampler heap = new HeapSampler(service.pid());
                 JsonNode full = awaitRuns(integrationId, 1);

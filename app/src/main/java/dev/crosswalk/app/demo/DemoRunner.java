@@ -2,6 +2,7 @@ package dev.crosswalk.app.demo;
 
 import dev.crosswalk.app.integration.Integration;
 import dev.crosswalk.app.integration.IntegrationService;
+import dev.crosswalk.app.org.ApiTokenService;
 import dev.crosswalk.app.org.Member;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.Organization;
@@ -34,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code --demo}: creates the organizations Acme Corp and Globex with an Admin each, connects
  * each to its org in the demo emulator through the real OAuth round trip, waits for the first
- * sync (and the matching after it), then prints one line: {@code CROSSWALK_READY url=… user=… password=… emulator=…}.
+ * sync (and the matching after it), then prints one line: {@code CROSSWALK_READY url=… user=… password=… token=… emulator=…}.
  * On a restart with the same data directory it reuses what exists and runs an incremental sync.
  */
 @Component
@@ -58,13 +59,16 @@ class DemoRunner implements ApplicationRunner {
     private final SyncLauncher launcher;
     private final SalesforceEmulator emulator;
     private final WebServerApplicationContext web;
+    private final ApiTokenService tokens;
+    private static final String DEMO_TOKEN_NAME = "demo";
     private final Duration timeout;
     private final Map<UUID, CountDownLatch> waiting = new ConcurrentHashMap<>();
 
-    DemoRunner(OrganizationService organizations, IntegrationService integrations, SyncLauncher launcher,
+    DemoRunner(OrganizationService organizations, ApiTokenService tokens, IntegrationService integrations, SyncLauncher launcher,
             SalesforceEmulator emulator, WebServerApplicationContext web,
             @Value("${crosswalk.demo.first-sync-timeout:PT10M}") Duration timeout) {
         this.organizations = organizations;
+        this.tokens = tokens;
         this.integrations = integrations;
         this.launcher = launcher;
         this.emulator = emulator;
@@ -95,9 +99,16 @@ class DemoRunner implements ApplicationRunner {
             }
         }
         Tenant acme = TENANTS.get(0);
+        String token = demoToken(ensureAdmin(acme));
         System.out.println("CROSSWALK_READY url=" + base + " user=" + acme.adminEmail() + " password=" + PASSWORD
-                + " emulator=" + emulator.baseUrl());
+                + " token=" + token + " emulator=" + emulator.baseUrl());
         System.out.flush();
+    }
+
+    /** A fresh personal API token for scripts against the demo; the previous demo run's token is revoked. */
+    private String demoToken(MemberPrincipal admin) {
+        tokens.mine(admin).stream().filter(t -> t.name().equals(DEMO_TOKEN_NAME)).forEach(t -> tokens.revoke(admin, t.id()));
+        return tokens.create(admin, DEMO_TOKEN_NAME, null).secret();
     }
 
     private MemberPrincipal ensureAdmin(Tenant t) {

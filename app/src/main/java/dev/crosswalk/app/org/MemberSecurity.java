@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -133,8 +134,11 @@ public class MemberSecurity {
         return account != null && EMAIL.matcher(account).matches() ? account : "(not an email address)";
     }
 
-    /** Authenticates {@code Authorization: Bearer cw_pat_…}; a bad token answers through {@code invalidToken}. */
-    public AuthenticationFilter apiTokenFilter(AuthenticationEntryPoint invalidToken) {
+    /**
+     * Authenticates {@code Authorization: Bearer cw_pat_…}; a bad token answers through {@code invalidToken}.
+     * Requests matching {@code notMine} (the operator's metrics scrape token) are left to their own check.
+     */
+    public AuthenticationFilter apiTokenFilter(AuthenticationEntryPoint invalidToken, RequestMatcher notMine) {
         AuthenticationProvider provider = new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication request) {
@@ -149,7 +153,7 @@ public class MemberSecurity {
             }
         };
         AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(List.of(provider)),
-                request -> hasBearerToken(request)
+                request -> hasBearerToken(request) && !notMine.matches(request)
                         ? ApiTokenAuthentication.unauthenticated(request.getHeader("Authorization").substring(BEARER.length()).trim())
                         : null);
         filter.setSuccessHandler((request, response, auth) -> {
