@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Tokens of successful sign-ins, by service, account and password. */
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public record Reply(int status, String body, Map<String, java.util.List<String>> headers) {
         public Reply(int status, String body) {
@@ -54,19 +56,24 @@ public final class ApiClient {
     private String authorization;
     private Map<String, String> extraHeaders = Map.of();
 
-    /** Signs in, creates an API token and uses it (as a script would). */
+    /**
+     * Signs in, creates an API token and uses it (as a script would). The token is kept for the
+     * same service, account and password, as a script keeps its token: members may hold only so many.
+     */
     public ApiClient(String baseUrl, String email, String password) {
         this.baseUrl = baseUrl;
-        if (signIn(email, password).signedIn()) {
+        String key = baseUrl + "\n" + email + "\n" + password;
+        String token = TOKENS.get(key);
+        if (token == null && signIn(email, password).signedIn()) {
             Reply created = post("/api/v1/tokens", Map.of("name", "test client"));
             if (created.status() != 201) {
                 throw new IllegalStateException("could not create an API token: " + created.status() + " " + created.body());
             }
-            cookies.getCookieStore().removeAll();
-            authorization = "Bearer " + created.json().get("token").asString();
-        } else {
-            cookies.getCookieStore().removeAll();
+            token = created.json().get("token").asString();
+            TOKENS.put(key, token);
         }
+        cookies.getCookieStore().removeAll();
+        authorization = token == null ? null : "Bearer " + token;
     }
 
     private ApiClient(String baseUrl) {

@@ -47,7 +47,9 @@ class RecordsApiIT extends AppIntegrationTest {
     private String scrape() {
         try {
             var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/actuator/prometheus")).build(),
+            // Prometheus is the operator's, scraped with the scrape token (no member may read cross-tenant totals).
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/actuator/prometheus"))
+                            .header("Authorization", "Bearer " + METRICS_SCRAPE_TOKEN).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             return r.body();
