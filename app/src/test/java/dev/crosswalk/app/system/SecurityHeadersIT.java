@@ -94,9 +94,10 @@ class SecurityHeadersIT extends AppIntegrationTest {
         }
 
         @Test
-        void the_operator_s_scrape_token_reads_prometheus() {
-            ApiClient.Reply r = ApiClient.withToken(baseUrl(), METRICS_SCRAPE_TOKEN).get("/actuator/prometheus");
-            assertThat(r.status()).isEqualTo(200);
+        void the_operator_s_scrape_token_reads_prometheus() throws Exception {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + METRICS_SCRAPE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("# HELP");
         }
     }
