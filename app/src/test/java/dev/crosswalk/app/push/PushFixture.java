@@ -74,7 +74,9 @@ final class PushFixture {
         Map<String, String> q = new HashMap<>();
         UriComponentsBuilder.fromUri(callback).build().getQueryParams().toSingleValueMap()
                 .forEach((k, v) -> q.put(k, java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8)));
-        return connections.finish(t.organizationId(), q.get("state"), q.get("code"), null, null);
+        // The state belongs to the member who started the round trip: the tenant's admin.
+        UUID memberId = UUID.fromString(t.admin().get("/api/v1/me").json().get("memberId").asString());
+        return connections.finish(t.organizationId(), memberId, q.get("state"), q.get("code"), null, null);
     }
 
     static String population(ApiClient admin, String name, String object) {
