@@ -1,7 +1,6 @@
 package dev.crosswalk.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +64,7 @@ public final class AuthThroughputBench {
 
     private void run(Path jar, Path out, String path, int concurrency, int seconds, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("crosswalk-auth-bench-");
-        int port = freePort();
+        int port = ServiceStartup.freePort();
         String base = "http://127.0.0.1:" + port;
         Path log = dir.resolve("service.log");
         Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
@@ -76,7 +74,7 @@ public final class AuthThroughputBench {
                 "--crosswalk.salesforce.client-secret=bench-" + UUID.randomUUID(), "--server.tomcat.threads.max=200")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            awaitReady(service, base, log);
+            ServiceStartup.awaitReady(http, service, base, log, Duration.ofSeconds(300));
             ServiceLogin.Session session = ServiceLogin.signIn(http, base, ADMIN, ADMIN_PASSWORD);
             String token = ServiceLogin.createToken(http, base, session, "auth-throughput bench");
             String cookie = session.cookieHeader();
@@ -180,32 +178,7 @@ public final class AuthThroughputBench {
         Files.writeString(out, csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private void awaitReady(Process service, String base, Path log) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(300);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service did not start; see " + log);
-    }
-
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

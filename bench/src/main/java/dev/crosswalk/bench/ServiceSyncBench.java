@@ -10,7 +10,6 @@ import dev.crosswalk.emulator.model.SObjectType;
 import dev.crosswalk.emulator.seed.OverlapPlan;
 import dev.crosswalk.emulator.seed.SeedLoader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -108,7 +107,7 @@ public final class ServiceSyncBench {
             add("p1_jsforce_peak_rss", m.group(3), "MB", "");
 
             // The service, as a process on its embedded PostgreSQL.
-            int port = freePort();
+            int port = ServiceStartup.freePort();
             base = "http://127.0.0.1:" + port;
             Path log = dir.resolve("service.log");
             Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -118,7 +117,7 @@ public final class ServiceSyncBench {
                     "--crosswalk.salesforce.client-id=" + CLIENT_ID, "--crosswalk.salesforce.client-secret=" + CLIENT_SECRET,
                     "--crosswalk.salesforce.allow-loopback=true").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                awaitReady(service, log);
+                ServiceStartup.awaitReady(http, service, base, log, Duration.ofSeconds(180));
                 // Scripts call the API with a personal API token, created once with a signed-in session.
                 auth = "Bearer " + ServiceLogin.createToken(http, base, ServiceLogin.signIn(http, base, ADMIN, ADMIN_PASSWORD), "bench");
                 String integrationId = connect(sf.baseUrl(), username);
@@ -283,25 +282,6 @@ public final class ServiceSyncBench {
         }
     }
 
-    private void awaitReady(Process service, Path log) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service did not start; see " + log);
-    }
-
     private HttpResponse<String> send(String method, String path, String body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
@@ -331,12 +311,6 @@ public final class ServiceSyncBench {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static String fmt(double v) {
