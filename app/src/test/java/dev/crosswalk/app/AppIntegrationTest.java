@@ -50,6 +50,9 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.sync.batch-size", () -> "500");
         // Test webhook receivers listen on 127.0.0.1; the rest of loopback stays refused (WebhookAlertsIT uses 127.0.0.2).
         registry.add("crosswalk.webhooks.allowed-networks", () -> "127.0.0.1/32");
+        // The after-sync pipeline gives up after two attempts one second apart (AfterSyncPipelineIT waits for that).
+        registry.add("crosswalk.pipeline.attempts", () -> "2");
+        registry.add("crosswalk.pipeline.first-retry", () -> "PT1S");
         // Several Bulk result pages per object, so a download can break in the middle (health ITs).
         registry.add("crosswalk.salesforce.bulk-page-size", () -> "400");
         // Alert emails go to a GreenMail SMTP server on loopback.

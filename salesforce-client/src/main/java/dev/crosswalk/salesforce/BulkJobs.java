@@ -1,5 +1,6 @@
 package dev.crosswalk.salesforce;
 
+import dev.crosswalk.salesforce.internal.ErrorClassifier;
 import dev.crosswalk.salesforce.internal.ApiCall;
 import dev.crosswalk.salesforce.internal.ApiCaller;
 import dev.crosswalk.salesforce.internal.Json;
@@ -7,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** What query and ingest jobs share: job info, state changes, polling. */
@@ -83,7 +83,7 @@ final class BulkJobs {
             config.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SalesforceException(SalesforceError.ioFailure("interrupted while polling job"), e);
+            throw new SalesforceException(ErrorClassifier.ioFailure("interrupted while polling job"), e);
         }
     }
 
@@ -93,13 +93,11 @@ final class BulkJobs {
             return job;
         }
         if (job.state().isTerminal()) {
-            throw new SalesforceException(new SalesforceError.InvalidRequest(0, List.of(ApiError.of(
-                    "BULK_JOB_" + job.state().name(),
-                    job.errorMessage() == null ? "job " + job.id() + " ended " + job.state().wire()
-                            : job.errorMessage()))));
+            throw new SalesforceException(ErrorClassifier.bulkJobEnded(job.state().name(),
+                    job.errorMessage() == null ? "job " + job.id() + " ended " + job.state().wire() : job.errorMessage()));
         }
-        throw new SalesforceException(new SalesforceError.Transient(0, List.of(ApiError.of("BULK_JOB_TIMEOUT",
-                "job " + job.id() + " still " + job.state().wire() + " at the deadline"))));
+        throw new SalesforceException(ErrorClassifier.bulkJobTimeout(
+                "job " + job.id() + " still " + job.state().wire() + " at the deadline"));
     }
 
     static BulkJob parse(JsonNode n) {

@@ -1,5 +1,6 @@
 package dev.crosswalk.salesforce;
 
+import dev.crosswalk.salesforce.internal.ErrorClassifier;
 import dev.crosswalk.salesforce.internal.ApiCall;
 import dev.crosswalk.salesforce.internal.ApiCaller;
 import dev.crosswalk.salesforce.internal.ApiResponse;
@@ -98,7 +99,7 @@ final class DefaultBulkIngestApi implements BulkIngestApi {
                 caller.execute(put).close();
                 uploads++;
             } catch (IOException e) {
-                throw new SalesforceException(SalesforceError.ioFailure("spooling upload failed"), e);
+                throw new SalesforceException(ErrorClassifier.ioFailure("spooling upload failed"), e);
             } finally {
                 if (part != null) {
                     try {

@@ -1,5 +1,6 @@
 package dev.crosswalk.salesforce;
 
+import dev.crosswalk.salesforce.internal.ErrorClassifier;
 import dev.crosswalk.salesforce.internal.ApiCall;
 import dev.crosswalk.salesforce.internal.ApiCaller;
 import dev.crosswalk.salesforce.internal.ApiResponse;
@@ -155,7 +156,7 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
                 config.sleeper().sleep(config.transientRetry().delayAfter(attempt));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SalesforceException(SalesforceError.ioFailure("interrupted while resuming a download"), e);
+                throw new SalesforceException(ErrorClassifier.ioFailure("interrupted while resuming a download"), e);
             }
         }
 

@@ -68,8 +68,7 @@ final class DefaultOAuthApi implements OAuthApi {
     @Override
     public Credentials refresh(Credentials current) {
         if (!current.canRefresh()) {
-            throw new SalesforceException(new SalesforceError.AuthExpired(0, java.util.List.of(
-                    ApiError.of("NO_REFRESH_TOKEN", "the connection has no refresh token; reauthorize"))));
+            throw new SalesforceException(ErrorClassifier.noRefreshToken());
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
@@ -177,7 +176,7 @@ final class DefaultOAuthApi implements OAuthApi {
         try (InputStream in = response.body()) {
             return Json.parse(in.readAllBytes());
         } catch (IOException e) {
-            throw new SalesforceException(SalesforceError.ioFailure("reading token response failed"), e);
+            throw new SalesforceException(ErrorClassifier.ioFailure("reading token response failed"), e);
         }
     }
 

@@ -66,9 +66,7 @@ final class DefaultRestApi implements RestApi {
                 .filter(v -> v.number() <= max)
                 .max(ApiVersion::compareTo)
                 .map(ApiVersion::version)
-                .orElseThrow(() -> new SalesforceException(new SalesforceError.InvalidRequest(0, List.of(
-                        ApiError.of("UNSUPPORTED_API_VERSION",
-                                "the org supports no API version ≤ " + config.apiVersion())))));
+                .orElseThrow(() -> new SalesforceException(ErrorClassifier.unsupportedApiVersion(config.apiVersion())));
         version.set(chosen);
         return chosen;
     }
@@ -201,8 +199,7 @@ final class DefaultRestApi implements RestApi {
             int status = r.status();
             JsonNode n = r.json();
             if (status == 300) {
-                throw new SalesforceException(new SalesforceError.InvalidRequest(300, List.of(ApiError.of(
-                        "MULTIPLE_CHOICES", "external id " + externalIdField + " matched more than one record"))));
+                throw new SalesforceException(ErrorClassifier.multipleMatches(externalIdField));
             }
             String id = n.isMissingNode() ? null : Json.text(n, "id");
             boolean created = n.has("created") ? n.get("created").asBoolean() : status == 201;

@@ -1,5 +1,6 @@
 package dev.crosswalk.salesforce;
 
+import dev.crosswalk.salesforce.internal.ErrorClassifier;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class InstanceUrlPolicy {
     public URI requireAllowed(String url) {
         Decision d = check(url);
         if (!d.allowed()) {
-            throw new SalesforceException(SalesforceError.untrusted(hostOf(url), d.reason()));
+            throw new SalesforceException(ErrorClassifier.untrusted(hostOf(url), d.reason()));
         }
         return URI.create(url.trim());
     }

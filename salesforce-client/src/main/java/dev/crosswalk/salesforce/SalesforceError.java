@@ -121,18 +121,4 @@ public sealed interface SalesforceError {
         @Override public int status() { return 0; }
         @Override public List<ApiError> errors() { return List.of(ApiError.of("UNTRUSTED_INSTANCE_URL", reason)); }
     }
-
-    // ---- the few errors that have no Salesforce response -------------------------------------
-
-    static Transient timeout(String what) {
-        return new Transient(0, List.of(ApiError.of("TIMEOUT", what)));
-    }
-
-    static Transient ioFailure(String what) {
-        return new Transient(0, List.of(ApiError.of("IO_ERROR", what)));
-    }
-
-    static UntrustedInstanceUrl untrusted(String host, String reason) {
-        return new UntrustedInstanceUrl(host, reason);
-    }
 }

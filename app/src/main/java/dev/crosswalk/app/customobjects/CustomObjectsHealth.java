@@ -172,9 +172,14 @@ public class CustomObjectsHealth {
             }
         }
         // Quota is the data source's concern (same org, its own probe), so this proof never clears it.
-        Proof proof = new Proof(full ? "verification" : "probe", null, inboundCalls, false, Set.of(), Map.of(), subjectsPermitted, fieldsPermitted, false, false, out.works());
+        Proof proof = Proof.ofPreflight(full ? "verification" : "probe", subjectsPermitted, fieldsPermitted);
+        proof = inboundCalls ? proof.withConnectionWorking() : proof;
+        proof = out.works() ? proof.withOutboundWorking() : proof;
         boolean setUp = inbound.works() && out.works();
-        HealthService.Outcome outcome = health.observe(co.organizationId(), co.id(), connectionId, problems, proof, setUp);
+        // Set up end to end: like a first sync that finished, the status may become Active.
+        HealthService.Outcome outcome = setUp
+                ? health.observeCompleted(co.organizationId(), co.id(), connectionId, problems, proof)
+                : health.observe(co.organizationId(), co.id(), connectionId, problems, proof);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("{} of Custom Objects integration {}: inbound {}, outbound {}, {} problem(s), {} cleared in {} ms",
                 full ? "verification" : "probe", co.id(), inbound.works() ? "ok" : "failing", out.works() ? "ok" : "failing",

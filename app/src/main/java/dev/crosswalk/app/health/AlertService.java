@@ -1,17 +1,14 @@
 package dev.crosswalk.app.health;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.crosswalk.app.integration.IntegrationStatus;
+import dev.crosswalk.app.schedule.Jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,18 +22,14 @@ class AlertService {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AlertRepository repository;
-    private final SchedulerClient scheduler;
-    private final OneTimeTask<Void> deliveryTask;
+    private final Jobs jobs;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AlertService(AlertRepository repository, @Lazy SchedulerClient scheduler,
-            @Qualifier("alertDeliveryTask") @Lazy OneTimeTask<Void> deliveryTask, Clock clock,
-            ApplicationEventPublisher events) {
+    AlertService(AlertRepository repository, Jobs jobs, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
-        this.scheduler = scheduler;
-        this.deliveryTask = deliveryTask;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -83,7 +76,7 @@ class AlertService {
         events.publishEvent(new AlertEmails.AlertRaised(organizationId, integrationId, kind, openErrors));
         for (AlertRepository.Webhook w : repository.webhooks(organizationId)) {
             UUID deliveryId = repository.insertDelivery(alertId, w.id());
-            scheduler.scheduleIfNotExists(deliveryTask.instance(deliveryId.toString()), clock.instant());
+            jobs.queueNow(HealthJobs.DELIVER_ALERT, deliveryId.toString(), null);
         }
     }
 }

@@ -31,7 +31,11 @@ public enum HealthCode {
     /** Push stopped: the unique records pushed this term reached the export limit. Cleared by a push within the limit. */
     EXPORT_LIMIT(Scope.OBJECT, Severity.ERROR, false),
     /** Push is at 80% or more of the export limit of the term. */
-    EXPORT_LIMIT_NEAR(Scope.OBJECT, Severity.WARNING, false);
+    EXPORT_LIMIT_NEAR(Scope.OBJECT, Severity.WARNING, false),
+    /** Crosswalk's own check of the connection failed (a scheduled probe, or the verification after a reauthorization). */
+    PROBE_FAILED(Scope.CONNECTION, Severity.WARNING, true),
+    /** The after-sync pipeline (match keys, populations, overlaps, …) failed its last attempt. */
+    MATCHING_FAILED(Scope.PIPELINE, Severity.ERROR, false);
 
     /** What evidence clears an error of this code. */
     public enum Scope {
@@ -48,7 +52,9 @@ public enum HealthCode {
         /** The approval count seen below the limit. */
         APPROVALS,
         /** A callout from Salesforce through the Outbound connection reaching Crosswalk (Custom Objects integrations). */
-        OUTBOUND
+        OUTBOUND,
+        /** A pass of the after-sync pipeline in which every stage succeeded. */
+        PIPELINE
     }
 
     public enum Severity { ERROR, WARNING }

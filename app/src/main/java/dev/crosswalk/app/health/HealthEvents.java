@@ -3,6 +3,8 @@ package dev.crosswalk.app.health;
 import dev.crosswalk.app.integration.IntegrationConnected;
 import dev.crosswalk.app.org.MemberChanged;
 import dev.crosswalk.app.org.Role;
+import dev.crosswalk.app.schedule.PipelineCompleted;
+import dev.crosswalk.app.schedule.PipelineFailed;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Reactions to other features' events: a reauthorization is verified at once (preflight in the
  * callback, before its answer; the verification run is started by the scheduler on commit), and
- * a member change that endangers a connection becomes a warning on it.
+ * a member change that endangers a connection becomes a warning on it, and the after-sync
+ * pipeline's outcome raises or clears MATCHING_FAILED.
  */
 @Component
 class HealthEvents {
@@ -43,7 +46,10 @@ class HealthEvents {
         try {
             probe.verifyReauthorization(event.integrationId());
         } catch (RuntimeException e) {
+            // The reauthorization stands; the user sees that it could not be checked yet.
             LOG.warn("verifying the authorization of integration {} failed", event.integrationId(), e);
+            probes.target(event.integrationId()).ifPresent(t -> health.observe(t.organizationId(), t.integrationId(),
+                    t.connectionId(), List.of(Problems.verificationFailed(HealthProbe.oneLine(e))), Proof.nothing("reauthorization")));
         }
     }
 
@@ -53,20 +59,28 @@ class HealthEvents {
             List<Problem> seen = new ArrayList<>();
             Proof proof = Proof.nothing("member-change");
             if (event.removed()) {
-                seen.add(new Problem(HealthCode.AUTHORIZER_REMOVED, null, null, event.email()
-                        + ", who authorized this Salesforce connection, was removed from the organization. The connection"
-                        + " keeps working, but nobody here is answerable for it and it may be revoked in Salesforce with"
-                        + " that person's access.", "An Admin should reauthorize the connection ("
-                        + Problems.UPDATE + ") so it is held by a current Admin."));
+                seen.add(Problems.authorizerRemoved(event.email()));
             } else if (event.newRole() != Role.ADMIN) {
-                seen.add(new Problem(HealthCode.AUTHORIZER_NOT_ADMIN, null, null, event.email()
-                        + ", who authorized this Salesforce connection, is no longer an Admin.",
-                        "An Admin should reauthorize the connection (" + Problems.UPDATE + "), or make " + event.email()
-                                + " an Admin again."));
+                seen.add(Problems.authorizerNotAdmin(event.email()));
             } else {
                 proof = proof.withAuthorizationOk();
             }
-            health.observe(t.organizationId(), t.integrationId(), t.connectionId(), seen, proof, false);
+            health.observe(t.organizationId(), t.integrationId(), t.connectionId(), seen, proof);
+        }
+    }
+
+    /** The pipeline gave up: an error the user sees, with the stage and the cause. */
+    @EventListener
+    void pipelineFailed(PipelineFailed event) {
+        health.observe(event.organizationId(), event.integrationId(), null,
+                List.of(Problems.matchingFailed(event.stage(), event.cause(), event.attempts())), Proof.nothing("pipeline"));
+    }
+
+    /** Every stage succeeded: a MATCHING_FAILED error is gone. */
+    @EventListener
+    void pipelineCompleted(PipelineCompleted event) {
+        if (health.openErrors(event.integrationId()).stream().anyMatch(e -> e.code() == HealthCode.MATCHING_FAILED)) {
+            health.observe(event.organizationId(), event.integrationId(), null, List.of(), Proof.ofPipeline());
         }
     }
 }

@@ -87,10 +87,20 @@ public class HealthProbe {
             try {
                 out.add(probe(t, now, false, false));
             } catch (RuntimeException e) {
+                // Never only a log line: the integration shows that its connection is not being watched.
                 LOG.warn("probing integration {} failed", t.integrationId(), e);
+                health.observe(t.organizationId(), t.integrationId(), t.connectionId(),
+                        List.of(Problems.probeFailed(oneLine(e))), Proof.nothing("probe"));
             }
         }
         return out;
+    }
+
+    /** An exception in one line for a problem's message: its type and message, never a stack. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " ");
+        String line = e.getClass().getSimpleName() + m;
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
     }
 
     /** Probes one integration now (the API's "probe now"). */
@@ -126,7 +136,7 @@ public class HealthProbe {
             UserIdentity me = sf.userInfo();
             works = true;
             if (!me.active()) {
-                problems.add(Problems.of(new SalesforceError.UserInactive(200, List.of()), null, username));
+                problems.add(Problems.userInactive(username));
             }
             usage = usage(t.connectionId(), sf, problems);
             boolean preflightDue = forcePreflight || t.preflightAt() == null || !t.preflightAt().plus(preflightInterval).isAfter(now);
@@ -139,8 +149,11 @@ public class HealthProbe {
         }
         boolean approvalsOk = approvals(t, problems);
         boolean quotaOk = usage != null && !quota.over(usage);
-        Proof proof = new Proof(reauthorized ? "reauthorization" : "probe", null, works, quotaOk, Set.of(), Map.of(),
-                objectsPermitted, fieldsPermitted, reauthorized, approvalsOk, false);
+        Proof proof = Proof.ofPreflight(reauthorized ? "reauthorization" : "probe", objectsPermitted, fieldsPermitted);
+        proof = works ? proof.withConnectionWorking() : proof;
+        proof = quotaOk ? proof.withQuotaOk() : proof;
+        proof = reauthorized ? proof.withAuthorizationOk() : proof;
+        proof = approvalsOk ? proof.withApprovalsOk() : proof;
         probes.probed(t.connectionId(), problems.isEmpty(), now);
         if (works) {
             connections.recordSuccess(t.connectionId());
@@ -148,8 +161,7 @@ public class HealthProbe {
             connections.recordFailure(t.connectionId(), problems.stream().anyMatch(p -> p.code().isTransient())
                     ? ConnectionHealth.REFRESH_FAILING : ConnectionHealth.NEEDS_REAUTHORIZATION);
         }
-        HealthService.Outcome outcome = health.observe(t.organizationId(), t.integrationId(), t.connectionId(), problems, proof,
-                false);
+        HealthService.Outcome outcome = health.observe(t.organizationId(), t.integrationId(), t.connectionId(), problems, proof);
         if (outcome.cleared(HealthCode.API_LIMIT) && !integration.paused()) {
             // The quota guard's pause ends by itself: syncing resumes at once.
             launcher.launch(t.integrationId(), SyncTrigger.SCHEDULE);
@@ -205,15 +217,14 @@ public class HealthProbe {
             boolean pass = line.status() == PreflightReport.Status.PASS;
             boolean fail = line.status() == PreflightReport.Status.FAIL;
             if (line.requirement() instanceof Requirement.ApiEnabled && fail) {
-                problems.add(Problems.of(new SalesforceError.ApiDisabled(403, List.of()), null, username));
+                problems.add(Problems.apiDisabled(username, line.evidence()));
             } else if (line.requirement() instanceof Requirement.UserActive && fail) {
-                problems.add(Problems.of(new SalesforceError.UserInactive(400, List.of()), null, username));
+                problems.add(Problems.userInactive(username));
             } else if (subject != null && subject[1] == null) {
                 if (pass) {
                     objectsPermitted.add(subject[0]);
                 } else if (fail) {
-                    Problem p = Problems.permissionMissing(subject[0], username);
-                    problems.add(new Problem(p.code(), p.object(), null, p.message(), line.fix()));
+                    problems.add(Problems.permissionMissing(subject[0], username).withFix(line.fix()));
                 }
             } else if (subject != null) {
                 if (pass) {
@@ -222,8 +233,7 @@ public class HealthProbe {
                     // The object itself is unreadable: its PERMISSION_MISSING says it all.
                     continue;
                 } else if (fail) {
-                    Problem p = Problems.fieldMissing(subject[0], subject[1], username);
-                    problems.add(new Problem(p.code(), p.object(), p.field(), p.message(), line.fix()));
+                    problems.add(Problems.fieldMissing(subject[0], subject[1], username).withFix(line.fix()));
                 }
             }
         }
@@ -244,11 +254,7 @@ public class HealthProbe {
     private boolean approvals(ProbeRepository.Target t, List<Problem> problems) {
         int held = probes.approvalsHeld(t.sfOrgId(), t.sfUserId());
         if (held >= APPROVAL_LIMIT) {
-            problems.add(new Problem(HealthCode.APPROVAL_LIMIT, null, null, "The Salesforce user " + t.sfUsername() + " holds "
-                    + held + " approvals of Crosswalk's connected app, Salesforce's limit: authorizing it once more will"
-                    + " silently revoke the oldest, breaking another connection.",
-                    "Use a separate integration user per connection, or disconnect connections you no longer need before"
-                            + " authorizing another."));
+            problems.add(Problems.approvalLimit(t.sfUsername(), held));
             return false;
         }
         return true;

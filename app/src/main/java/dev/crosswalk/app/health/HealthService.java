@@ -50,10 +50,19 @@ public class HealthService {
 
     /**
      * Records the problems seen and clears the open errors the proof shows gone (never one that
-     * was just seen again). Then recomputes the status; {@code runFinished} lets a first sync's
-     * status become Active.
+     * was just seen again). Then recomputes the status.
      */
-    public Outcome observe(UUID organizationId, UUID integrationId, UUID connectionId, List<Problem> seen, Proof proof,
+    public Outcome observe(UUID organizationId, UUID integrationId, UUID connectionId, List<Problem> seen, Proof proof) {
+        return record(organizationId, integrationId, connectionId, seen, proof, false);
+    }
+
+    /** {@link #observe} for something that completed (a finished run, a verified setup): a first setup's status may become Active. */
+    public Outcome observeCompleted(UUID organizationId, UUID integrationId, UUID connectionId, List<Problem> seen,
+            Proof proof) {
+        return record(organizationId, integrationId, connectionId, seen, proof, true);
+    }
+
+    private Outcome record(UUID organizationId, UUID integrationId, UUID connectionId, List<Problem> seen, Proof proof,
             boolean runFinished) {
         return newTx.execute(s -> {
             Instant now = clock.instant();

@@ -4,7 +4,7 @@ import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.integration.IntegrationService;
 import dev.crosswalk.app.integration.IntegrationStatus;
-import dev.crosswalk.app.sync.SyncFinished;
+import dev.crosswalk.app.sync.RunFinished;
 import dev.crosswalk.app.sync.SyncRun;
 import dev.crosswalk.app.sync.SyncService;
 import dev.crosswalk.app.sync.SyncTrigger;
@@ -121,7 +121,7 @@ public class HealthViews {
             }
             synchronized (runFinished) {
                 try {
-                    // Woken by SyncFinished (below), not polling; the timeout bounds a missed wake-up.
+                    // Woken by RunFinished (below), not polling; the timeout bounds a missed wake-up.
                     runFinished.wait(Math.max(1, Math.min(left.toMillis(), 1000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -132,7 +132,7 @@ public class HealthViews {
     }
 
     @EventListener
-    void onRunFinished(SyncFinished event) {
+    void onRunFinished(RunFinished event) {
         synchronized (runFinished) {
             runFinished.notifyAll();
         }

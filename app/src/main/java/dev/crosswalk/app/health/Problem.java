@@ -13,6 +13,11 @@ public record Problem(HealthCode code, String object, String field, String messa
         fix = fix == null ? "" : fix;
     }
 
+    /** The same problem with a more specific fix (a preflight line knows exactly what is missing). */
+    public Problem withFix(String specificFix) {
+        return new Problem(code, object, field, message, specificFix);
+    }
+
     /** Message and fix in one line, for run history. */
     public String text() {
         return fix.isEmpty() ? message : message + " Fix: " + fix;

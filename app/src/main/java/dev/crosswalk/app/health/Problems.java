@@ -31,14 +31,10 @@ public final class Problems {
                     + " expired and could not be renewed.", "Reauthorize the connection: " + UPDATE + ".");
         }
         if (error instanceof SalesforceError.UserInactive) {
-            return new Problem(HealthCode.USER_INACTIVE, null, null, "The Salesforce user " + username + " is inactive or frozen.",
-                    "In Salesforce Setup → Users, reactivate " + username + ", or reauthorize the connection as another"
-                            + " active user: " + UPDATE + ".");
+            return userInactive(username);
         }
         if (error instanceof SalesforceError.ApiDisabled) {
-            return new Problem(HealthCode.API_DISABLED, null, null, "Salesforce refuses API calls for " + username
-                    + " (" + sfMessage + ").", "In Salesforce Setup, give " + username + " the \"API Enabled\" system permission"
-                            + " (in its profile or a permission set assigned to it); check that the org's edition includes API access.");
+            return apiDisabled(username, sfMessage);
         }
         if (error instanceof SalesforceError.RateLimited r) {
             return apiLimit(r.limitInfo().orElse(null), 1.0, true);
@@ -68,6 +64,61 @@ public final class Problems {
                 + error.message(), "Check the object and field selection in " + SETTINGS + ".");
     }
 
+    /** The integration user is inactive or frozen (seen by a refused call or by the probe's user check). */
+    public static Problem userInactive(String username) {
+        return new Problem(HealthCode.USER_INACTIVE, null, null, "The Salesforce user " + username + " is inactive or frozen.",
+                "In Salesforce Setup → Users, reactivate " + username + ", or reauthorize the connection as another"
+                        + " active user: " + UPDATE + ".");
+    }
+
+    /** Salesforce refuses API calls for the user ({@code detail}: Salesforce's words, or the preflight's). */
+    public static Problem apiDisabled(String username, String detail) {
+        return new Problem(HealthCode.API_DISABLED, null, null, "Salesforce refuses API calls for " + username
+                + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ".", "In Salesforce Setup, give " + username
+                + " the \"API Enabled\" system permission (in its profile or a permission set assigned to it); check that the"
+                + " org's edition includes API access.");
+    }
+
+    /** The Crosswalk member who authorized the connection was removed from the organization. */
+    public static Problem authorizerRemoved(String email) {
+        return new Problem(HealthCode.AUTHORIZER_REMOVED, null, null, email
+                + ", who authorized this Salesforce connection, was removed from the organization. The connection"
+                + " keeps working, but nobody here is answerable for it and it may be revoked in Salesforce with"
+                + " that person's access.", "An Admin should reauthorize the connection (" + UPDATE + ")"
+                + " so it is held by a current Admin.");
+    }
+
+    /** The Crosswalk member who authorized the connection is no longer an Admin. */
+    public static Problem authorizerNotAdmin(String email) {
+        return new Problem(HealthCode.AUTHORIZER_NOT_ADMIN, null, null, email
+                + ", who authorized this Salesforce connection, is no longer an Admin.",
+                "An Admin should reauthorize the connection (" + UPDATE + "), or make " + email + " an Admin again.");
+    }
+
+    /** The Salesforce user holds as many approvals of the connected app as Salesforce allows. */
+    public static Problem approvalLimit(String username, int held) {
+        return new Problem(HealthCode.APPROVAL_LIMIT, null, null, "The Salesforce user " + username + " holds "
+                + held + " approvals of Crosswalk's connected app, Salesforce's limit: authorizing it once more will"
+                + " silently revoke the oldest, breaking another connection.",
+                "Use a separate integration user per connection, or disconnect connections you no longer need before"
+                        + " authorizing another.");
+    }
+
+    /** The scheduled health probe itself failed (Crosswalk's side, not Salesforce's answer). */
+    public static Problem probeFailed(String detail) {
+        return new Problem(HealthCode.PROBE_FAILED, null, null, "Crosswalk could not check this connection (" + detail
+                + "), so a break may go unnoticed until the next sync.", "Nothing to do in Salesforce: the probe runs again"
+                + " every few minutes. If this stays, give your Crosswalk operator this message.");
+    }
+
+    /** Checking the connection right after a reauthorization failed (the reauthorization itself is kept). */
+    public static Problem verificationFailed(String detail) {
+        return new Problem(HealthCode.PROBE_FAILED, null, null, "The connection was reauthorized, but checking it right"
+                + " away failed (" + detail + "); its errors clear once the verification run or the next probe succeeds.",
+                "Wait for the verification run to finish, or test the connection now: "
+                        + Screens.INTEGRATION_ADVANCED_SETTINGS.trailTo("⋯ Actions", "Test") + ".");
+    }
+
     public static Problem permissionMissing(String object, String username) {
         return new Problem(HealthCode.PERMISSION_MISSING, object, null, "The Salesforce user " + username + " cannot read "
                 + object + "; the other objects keep syncing.", "In Salesforce Setup, give " + username + " Read on " + object
@@ -84,6 +135,19 @@ public final class Problems {
     public static Problem syncFailed(String object, String detail) {
         return new Problem(HealthCode.SYNC_FAILED, object, null, "Crosswalk could not store the " + object + " records ("
                 + detail + ").", "Nothing to do yet: the next run retries from the last saved checkpoint.");
+    }
+
+    /**
+     * The after-sync pipeline failed its last attempt at {@code stage}: the synced records are
+     * stored, but what they feed (keys, populations, overlaps, …) is not up to date.
+     */
+    public static Problem matchingFailed(String stage, String cause, int attempts) {
+        return new Problem(HealthCode.MATCHING_FAILED, null, null, "Matching the synced records failed at the \"" + stage
+                + "\" step " + attempts + (attempts == 1 ? " time" : " times") + " (" + cause + "). Records are synced, but"
+                + " overlaps and populations do not include the latest changes.",
+                "Nothing to do in Salesforce. Crosswalk tries again after the next sync (Integrations → Sync now to try at"
+                        + " once); if it keeps failing, give your Crosswalk operator this message: the service log names the"
+                        + " step and the cause.");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.crosswalk.app.health;
 
+import dev.crosswalk.app.sync.ApiBudget;
 import dev.crosswalk.salesforce.LimitInfo;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
  * (from the live {@code Sforce-Limit-Info}); the probe lifts the pause when usage drops.
  */
 @Service
-public class QuotaGuard {
+public class QuotaGuard implements ApiBudget {
     private final double share;
     private final HealthService health;
 
@@ -30,6 +31,7 @@ public class QuotaGuard {
     }
 
     /** Whether this usage is at or over the guard's share. Unknown usage never blocks. */
+    @Override
     public boolean over(LimitInfo usage) {
         return usage != null && usage.max() > 0 && usage.usedFraction() >= share;
     }
@@ -39,8 +41,8 @@ public class QuotaGuard {
         return Problems.apiLimit(usage, share, usage != null && usage.used() >= usage.max());
     }
 
-    /** Empty when a run may start; else the problem that pauses it, from the last usage seen for the connection. */
-    public Optional<Problem> blocked(UUID connectionId) {
-        return health.lastUsage(connectionId).filter(this::over).map(this::problem);
+    @Override
+    public Optional<LimitInfo> exhausted(UUID connectionId) {
+        return health.lastUsage(connectionId).filter(this::over);
     }
 }

@@ -17,7 +17,10 @@
  *       allocation (default 80%)</td></tr>
  *   <tr><td>{@code AlertService}, {@code WebhookDelivery}, {@link dev.crosswalk.app.health.WebhookSigner}</td>
  *       <td>one alert per status change, HMAC-SHA256 signed, retried by db-scheduler with exponential backoff</td></tr>
- *   <tr><td>{@code HealthEvents}</td><td>reauthorization → preflight in the callback; member changes → warnings</td></tr>
+ *   <tr><td>{@code RunHealth}</td><td>consumes {@code sync.RunFinished}: the outcome's problems in words (also into
+ *       the run's history), the proof it gives, API usage, the transient retry</td></tr>
+ *   <tr><td>{@code HealthEvents}</td><td>reauthorization → preflight in the callback; member changes → warnings;
+ *       the after-sync pipeline's {@code PipelineFailed}/{@code PipelineCompleted} → MATCHING_FAILED raised/cleared</td></tr>
  *   <tr><td>{@code HealthController}, {@code WebhookController}, {@code HealthViews}</td><td>the API</td></tr>
  * </table>
  *
@@ -38,6 +41,12 @@
  *   <li>Salesforce does not tell the integration user its approval count; Crosswalk infers it from its
  *       own connections of that user (a reauthorization revokes the token it replaces, so that count is exact
  *       for Crosswalk's connected app).</li>
+ *   <li>Texts live in {@code Problems} only: add a named factory there rather than a {@code new Problem(…)}
+ *       elsewhere or an invented {@code SalesforceError} passed to {@code Problems.of}.</li>
+ *   <li>A failure of Crosswalk's own checks (probe, verification) is a PROBE_FAILED problem the user sees,
+ *       never only a log line.</li>
+ *   <li>{@code sync} must not import {@code health}: health reacts to {@code RunFinished}; what the sync needs
+ *       from here is the {@code sync.ApiBudget} interface, which {@code QuotaGuard} implements.</li>
  * </ol>
  */
 package dev.crosswalk.app.health;

@@ -10,6 +10,7 @@ import dev.crosswalk.app.system.ErrorCode;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.SObjectDescribe;
 import dev.crosswalk.salesforce.SalesforceConnection;
+import dev.crosswalk.salesforce.SalesforceError;
 import dev.crosswalk.salesforce.SalesforceException;
 import java.net.URI;
 import java.time.Clock;
@@ -178,10 +179,21 @@ public class IntegrationService {
                 SObjectDescribe d = sf.rest().describe(object);
                 out.put(object, d.fields().stream().map(FieldDescribe::name).toList());
             } catch (SalesforceException e) {
-                out.put(object, List.of());
+                if (!unreadableObject(e.error())) {
+                    // An expired token or Salesforce being down is not "this object has no fields": say so.
+                    throw CrosswalkException.of(ErrorCode.SALESFORCE_ERROR, "Salesforce refused describing " + object + " ("
+                            + e.error().message() + "); check the integration's health for the cause and the fix");
+                }
+                out.put(object, List.of()); // the integration user cannot read it: nothing to pick
             }
         }
         return out;
+    }
+
+    /** The user cannot see the object (no permission, or the org does not have it). */
+    private static boolean unreadableObject(SalesforceError error) {
+        return error instanceof SalesforceError.InsufficientAccess || error instanceof SalesforceError.NotFound
+                || (error instanceof SalesforceError.InvalidRequest r && r.hasCode("INVALID_TYPE"));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package dev.crosswalk.app.overlap;
 
 import dev.crosswalk.app.partner.Partnership;
 import dev.crosswalk.app.partner.PartnershipService;
+import dev.crosswalk.app.record.MatchableObjects;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OverlapEngine {
-    static final String MATCHABLE = "('Account', 'Lead')";
-
     private final JdbcClient jdbc;
     private final PartnershipService partnerships;
 
@@ -44,11 +43,11 @@ public class OverlapEngine {
             return 0;
         }
         Partnership p = found.get();
-        int n = jdbc.sql(insertDomainPairs("a.organization_id = :a", "b.organization_id = :b"))
-                .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).update();
+        int n = jdbc.sql(FULL_DOMAIN_PAIRS).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+                .param("matched", MatchableObjects.matchedArray()).update();
         if (p.nameMatching()) {
-            n += jdbc.sql(insertNamePairs("a.organization_id = :a", "b.organization_id = :b"))
-                    .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).update();
+            n += jdbc.sql(FULL_NAME_PAIRS).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+                    .param("matched", MatchableObjects.matchedArray()).update();
         }
         // Fresh statistics right away: the next incremental pass must see a large overlap_pair and
         // probe its index per changed record (with none, a planner once looped over every pair per change).
@@ -88,35 +87,35 @@ public class OverlapEngine {
 
     private int rematch(Partnership p, UUID organizationId, UUID integrationId, Instant from, Instant to) {
         lock(p.id());
+        // The changed records play side "a" (inviter) or "b" (invitee) of the partnership; the partner's records the other.
         boolean mineIsA = p.inviterOrgId().equals(organizationId);
-        String side = mineIsA ? "a" : "b";
-        String changed = "c.integration_id = :integration and c.changed_at > :fromTs and c.changed_at <= :toTs";
         // Driven by the (few) changed records: one index probe into overlap_pair each, whatever the statistics say.
-        jdbc.sql("delete from overlap_pair x where x.ctid in (select d.ctid from record_key c cross join lateral"
-                        + " (select y.ctid from overlap_pair y where y.partnership_id = :p and y." + side
-                        + "_integration_id = c.integration_id and y." + side + "_object = c.object and y." + side
-                        + "_sf_id = c.sf_id) d where " + changed + ")")
+        jdbc.sql(mineIsA ? DELETE_CHANGED_A : DELETE_CHANGED_B)
                 .param("p", p.id()).param("integration", integrationId).param("fromTs", Timestamp.from(from))
                 .param("toTs", Timestamp.from(to)).update();
-        // The changed records play side "a" or "b" of the partnership; the partner's records the other.
-        String changedSide = changed.replace("c.", mineIsA ? "a." : "b.");
-        String mine = changedSide;
-        String partner = (mineIsA ? "b" : "a") + ".organization_id = :partner";
-        String aFilter = mineIsA ? mine : partner;
-        String bFilter = mineIsA ? partner : mine;
-        UUID partnerOrg = p.partnerOf(organizationId);
-        int n = jdbc.sql(insertDomainPairs(aFilter + " and a.organization_id = :a", bFilter + " and b.organization_id = :b"))
-                .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).param("partner", partnerOrg)
+        int n = jdbc.sql(mineIsA ? CHANGED_A_DOMAIN_PAIRS : CHANGED_B_DOMAIN_PAIRS)
+                .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+                .param("matched", MatchableObjects.matchedArray())
                 .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
                 .update();
         if (p.nameMatching()) {
-            n += jdbc.sql(insertNamePairs(aFilter + " and a.organization_id = :a", bFilter + " and b.organization_id = :b"))
-                    .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId()).param("partner", partnerOrg)
+            n += jdbc.sql(mineIsA ? CHANGED_A_NAME_PAIRS : CHANGED_B_NAME_PAIRS)
+                    .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+                    .param("matched", MatchableObjects.matchedArray())
                     .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
                     .update();
         }
         return n;
     }
+
+    // The statements, fixed at class load from named fragments: nothing is spliced in at run time.
+
+    private static final String ALL_OF_A = "a.organization_id = :a";
+    private static final String ALL_OF_B = "b.organization_id = :b";
+    private static final String CHANGED_OF_A = "a.organization_id = :a and a.integration_id = :integration"
+            + " and a.changed_at > :fromTs and a.changed_at <= :toTs";
+    private static final String CHANGED_OF_B = "b.organization_id = :b and b.integration_id = :integration"
+            + " and b.changed_at > :fromTs and b.changed_at <= :toTs";
 
     private static final String INSERT = "insert into overlap_pair (partnership_id, a_integration_id, a_object, a_sf_id,"
             + " b_integration_id, b_object, b_sf_id, evidence, matched_key) ";
@@ -126,7 +125,7 @@ public class OverlapEngine {
                 + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'DOMAIN', a.domain"
                 + " from record_key a join record_key b on b.domain = a.domain"
                 + " where " + aFilter + " and " + bFilter
-                + " and a.object in " + MATCHABLE + " and b.object in " + MATCHABLE + " and a.domain is not null"
+                + " and a.object = any(:matched) and b.object = any(:matched) and a.domain is not null"
                 + " and not exists (select 1 from organization_domain d where d.domain = a.domain and d.organization_id in (:a, :b))";
     }
 
@@ -135,9 +134,26 @@ public class OverlapEngine {
                 + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'NAME', a.name_key"
                 + " from record_key a join record_key b on b.name_key = a.name_key"
                 + " where " + aFilter + " and " + bFilter
-                + " and a.object in " + MATCHABLE + " and b.object in " + MATCHABLE
+                + " and a.object = any(:matched) and b.object = any(:matched)"
                 + " and a.name_key is not null and (a.domain is null or b.domain is null)";
     }
+
+    /** Removes the pairs of the records of one side that changed in (fromTs, toTs]. */
+    private static String deleteChanged(String side) {
+        return "delete from overlap_pair x where x.ctid in (select d.ctid from record_key c cross join lateral"
+                + " (select y.ctid from overlap_pair y where y.partnership_id = :p and y." + side
+                + "_integration_id = c.integration_id and y." + side + "_object = c.object and y." + side
+                + "_sf_id = c.sf_id) d where c.integration_id = :integration and c.changed_at > :fromTs and c.changed_at <= :toTs)";
+    }
+
+    private static final String FULL_DOMAIN_PAIRS = insertDomainPairs(ALL_OF_A, ALL_OF_B);
+    private static final String FULL_NAME_PAIRS = insertNamePairs(ALL_OF_A, ALL_OF_B);
+    private static final String CHANGED_A_DOMAIN_PAIRS = insertDomainPairs(CHANGED_OF_A, ALL_OF_B);
+    private static final String CHANGED_B_DOMAIN_PAIRS = insertDomainPairs(ALL_OF_A, CHANGED_OF_B);
+    private static final String CHANGED_A_NAME_PAIRS = insertNamePairs(CHANGED_OF_A, ALL_OF_B);
+    private static final String CHANGED_B_NAME_PAIRS = insertNamePairs(ALL_OF_A, CHANGED_OF_B);
+    private static final String DELETE_CHANGED_A = deleteChanged("a");
+    private static final String DELETE_CHANGED_B = deleteChanged("b");
 
     private Optional<Instant> watermark(UUID integrationId) {
         return jdbc.sql("select pairs_at from overlap_watermark where integration_id = ?").param(integrationId)

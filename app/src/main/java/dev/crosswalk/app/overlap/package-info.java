@@ -6,8 +6,9 @@
  * <li>{@link dev.crosswalk.app.overlap.OverlapEngine}: record pairs per active partnership in
  *     {@code overlap_pair} (a = inviter, b = invitee, evidence DOMAIN or NAME, the matched key),
  *     computed set-based from {@code record_key}: full on acceptance and on a name-matching change,
- *     incremental on {@code RecordKeysUpdated} (only records whose {@code changed_at} is after the
- *     integration's {@code overlap_watermark.pairs_at}), cleared on revocation or decline.
+ *     incremental in the after-sync stage {@code overlaps} ({@code OverlapStage}: only records whose
+ *     {@code changed_at} is after the integration's {@code overlap_watermark.pairs_at}), cleared on
+ *     revocation or decline ({@code PartnershipOverlaps}, which then queues both pipelines).
  * <li>{@link dev.crosswalk.app.overlap.OverlapReportService}: the matrix (my populations × the
  *     partner populations I may see), overlapping rows with exactly the shared fields, greenfield.
  * <li>{@code ReportRules}: the one place deciding what a report may show, over
@@ -29,6 +30,10 @@
  *     record has no domain: two different domains are never overridden by equal names.
  * <li>Domains either organization declared as its own ({@code organization_domain}) are never an
  *     overlap between the two: that is the partner itself, not a shared account.
+ * <li>A failure in the overlaps stage must propagate (never log and carry on): the pipeline then
+ *     retries, shows MATCHING_FAILED, and leaves the runs' {@code matchedAt} empty.
+ * <li>The engine's SQL is fixed text with bound parameters; pick among the prepared statements by
+ *     side, never build one with {@code replace}.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * </ul>

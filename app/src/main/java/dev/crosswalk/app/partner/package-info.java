@@ -11,6 +11,9 @@
  * <li>Only ACCEPTED shares anything; DECLINED and REVOKED are final (invite again for a new one).
  * <li>At most one pending or accepted partnership per pair of organizations, in either direction
  *     (a partial unique index on least/greatest of the two ids).
+ * <li>A partner-side change that affects what is pushed or matched must queue the after-sync
+ *     pipeline of the organizations concerned ({@code schedule.AfterSyncPipeline.queueForOrganization});
+ *     {@code PartnershipChanged} already does (through overlap's {@code PartnershipOverlaps}).
  * </ul>
  */
 package dev.crosswalk.app.partner;

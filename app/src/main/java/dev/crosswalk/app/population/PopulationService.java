@@ -3,6 +3,7 @@ package dev.crosswalk.app.population;
 import dev.crosswalk.app.system.InputText;
 import jakarta.validation.constraints.Size;
 import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.record.MatchableObjects;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PopulationService {
-    public static final List<String> BASE_OBJECTS = List.of("Account", "Lead");
+    /** What a population can be made of: the objects that take part in overlaps. */
+    public static final List<String> BASE_OBJECTS = MatchableObjects.MATCHED;
     static final int SAMPLE_SIZE = 10;
 
     private final PopulationRepository repository;

@@ -14,6 +14,9 @@
  *     {@code overlap_watermark.membership_at} are re-evaluated; a population whose filter uses
  *     Opportunities is recomputed whole when any Opportunity synced (an Opportunity can move away
  *     from an account that itself did not change).
+ * <li>Membership after a sync is the after-sync stage {@code population-membership}
+ *     ({@code PopulationMembershipStage}); a failure there fails the pass (retried, then MATCHING_FAILED).
+ * <li>Base objects are {@code record.MatchableObjects.MATCHED}; never list them again.
  * <li>Comparisons ignore case; GREATER/LESS_THAN treat non-numeric values as not matching.
  * </ul>
  */

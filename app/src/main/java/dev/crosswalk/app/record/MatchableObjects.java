@@ -3,14 +3,29 @@ package dev.crosswalk.app.record;
 import java.util.List;
 
 /**
- * Which synced objects get match keys, and from which fields. Accounts by Website; Leads by
- * Website, else Email; Contacts by Email (their company name lives on the Account). The
- * company name is Account.Name and Lead.Company (Lead.Name is the person).
+ * Which synced objects take part in matching: the one place the lists are written (SQL binds
+ * them as an array parameter, {@code object = any(:objects)}).
+ *
+ * <p>Keys come from: Accounts by Website; Leads by Website, else Email; Contacts by Email (their
+ * company name lives on the Account). The company name is Account.Name and Lead.Company
+ * (Lead.Name is the person).
  */
-final class MatchableObjects {
-    static final List<String> OBJECTS = List.of("Account", "Lead", "Contact");
+public final class MatchableObjects {
+    /** Objects whose records can overlap with a partner's and form populations. */
+    public static final List<String> MATCHED = List.of("Account", "Lead");
+    /** Objects that get match keys ({@link #MATCHED} and Contacts, keyed for explain-match but not paired). */
+    public static final List<String> KEYED = List.of("Account", "Lead", "Contact");
 
     private MatchableObjects() {
+    }
+
+    /** For binding as a SQL array parameter. */
+    public static String[] matchedArray() {
+        return MATCHED.toArray(String[]::new);
+    }
+
+    static String[] keyedArray() {
+        return KEYED.toArray(String[]::new);
     }
 
     static RecordKeys keys(MatchKeys keys, String object, boolean deleted, String website, String email, String name,

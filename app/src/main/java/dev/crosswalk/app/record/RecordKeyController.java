@@ -1,6 +1,7 @@
 package dev.crosswalk.app.record;
 
 import dev.crosswalk.app.org.MemberPrincipal;
+import dev.crosswalk.app.schedule.AfterSyncPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordKeyController {
     private final RecordKeyService keys;
     private final OrganizationDomainService domains;
+    private final AfterSyncPipeline pipeline;
 
-    RecordKeyController(RecordKeyService keys, OrganizationDomainService domains) {
+    RecordKeyController(RecordKeyService keys, OrganizationDomainService domains, AfterSyncPipeline pipeline) {
         this.keys = keys;
         this.domains = domains;
+        this.pipeline = pipeline;
     }
 
     record DomainRequest(String domain) {
@@ -43,8 +46,11 @@ class RecordKeyController {
 
     @PostMapping("/records/keys/recompute")
     @Operation(summary = "Compute the keys of records not keyed yet, now (Admins); normally this runs after each sync")
-    List<RecordKeysUpdated> recompute(@AuthenticationPrincipal MemberPrincipal me) {
-        return keys.recomputeAll(me);
+    List<KeysComputed> recompute(@AuthenticationPrincipal MemberPrincipal me) {
+        List<KeysComputed> computed = keys.recomputeAll(me);
+        // The overlaps (and what follows them) catch up with changed keys in the after-sync pipeline.
+        pipeline.queueForOrganization(me.organizationId());
+        return computed;
     }
 
     @GetMapping("/organization/domains")

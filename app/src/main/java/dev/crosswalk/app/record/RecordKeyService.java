@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,35 +40,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code record_key_checkpoint}: how far computation got per integration.
  * <li>{@code organization_domain}: see {@link OrganizationDomainService}.
  * </ul>
- * Listen to {@link RecordKeysUpdated} (not SyncFinished) to recompute overlaps after a sync.
+ * The after-sync pipeline runs this as its {@code match-keys} stage ({@link MatchKeysStage}), before
+ * the overlaps stage re-matches the records whose keys changed.
  */
 @Service
 public class RecordKeyService {
     private final RecordKeyStore store;
     private final TableStatistics statistics;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int pageSize;
     private final Duration skewMargin;
     private final MatchKeys keys = MatchKeys.standard();
 
     RecordKeyService(RecordKeyStore store, TableStatistics statistics, PlatformTransactionManager txManager,
-            ApplicationEventPublisher events, Clock clock,
+            Clock clock,
             @Value("${crosswalk.record-keys.page-size:5000}") int pageSize,
             @Value("${crosswalk.record-keys.clock-skew-margin:PT5M}") Duration skewMargin) {
         this.store = store;
         this.statistics = statistics;
         this.tx = new TransactionTemplate(txManager);
-        this.events = events;
         this.clock = clock;
         this.pageSize = pageSize;
         this.skewMargin = skewMargin;
     }
 
-    /** Computes the keys of the integration's records synced since the last pass, then publishes {@link RecordKeysUpdated}. */
-    public RecordKeysUpdated recompute(UUID organizationId, UUID integrationId) {
-        RecordKeysUpdated result = tx.execute(status -> {
+    /** Computes the keys of the integration's records synced since the last pass. */
+    public KeysComputed recompute(UUID organizationId, UUID integrationId) {
+        return tx.execute(status -> {
             RecordKeyStore.Checkpoint checkpoint = store.lock(organizationId, integrationId, clock.instant());
             // Taken under the lock and after the previous pass: changed_at only ever grows per
             // integration, even across nodes with skewed clocks, so a consumer's changed_at
@@ -104,10 +102,8 @@ public class RecordKeyService {
             }
             store.advance(integrationId, through, now);
             statistics.refreshIfChangedMuch("record_key", computed);
-            return new RecordKeysUpdated(organizationId, integrationId, computed, changed, now);
+            return new KeysComputed(organizationId, integrationId, computed, changed, now);
         });
-        events.publishEvent(result);
-        return result;
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -115,7 +111,7 @@ public class RecordKeyService {
     }
 
     /** Recomputes every integration of the member's organization (Admins): after changing the lists, say. */
-    public List<RecordKeysUpdated> recomputeAll(MemberPrincipal me) {
+    public List<KeysComputed> recomputeAll(MemberPrincipal me) {
         OrganizationService.requireAdmin(me);
         return store.integrationsWithRecords(me.organizationId()).stream()
                 .map(id -> recompute(me.organizationId(), id)).toList();

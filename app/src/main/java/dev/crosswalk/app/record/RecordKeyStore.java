@@ -65,7 +65,7 @@ class RecordKeyStore {
                        r.fields->>'Name', r.fields->>'Company'
                 from crm_record r
                 left join record_key k on k.integration_id = r.integration_id and k.object = r.object and k.sf_id = r.sf_id
-                where r.integration_id = :integration and r.object in ('Account', 'Lead', 'Contact')
+                where r.integration_id = :integration and r.object = any(:keyed)
                   and r.synced_at > :start
                   and (r.synced_at, r.object, r.sf_id) > (:afterAt, :afterObject, :afterId)
                   and (:everything or k.sf_id is null or k.source_synced_at <> r.synced_at)
@@ -77,6 +77,7 @@ class RecordKeyStore {
                 .param("afterObject", after == null ? "" : after.object())
                 .param("afterId", after == null ? "" : after.sfId())
                 .param("everything", everything)
+                .param("keyed", MatchableObjects.keyedArray())
                 .param("limit", limit)
                 .query((rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
@@ -167,8 +168,9 @@ class RecordKeyStore {
                 from crm_record r
                 left join record_key k on k.integration_id = r.integration_id and k.object = r.object and k.sf_id = r.sf_id
                 where r.organization_id = :org and (cast(:integration as uuid) is null or r.integration_id = :integration)
-                  and r.object in ('Account', 'Lead', 'Contact')
+                  and r.object = any(:keyed)
                   and (k.sf_id is null or k.source_synced_at <> r.synced_at)""")
+                .param("keyed", MatchableObjects.keyedArray())
                 .param("org", organizationId)
                 .param("integration", integrationId)
                 .query(Long.class).single();

@@ -8,7 +8,9 @@
  *     Lists: {@code resources/matching/personal-email-domains.txt},
  *     {@code resources/matching/platform-domains.txt}. Corpus: {@code test/resources/matching/corpus.csv}.
  * <li>{@link dev.crosswalk.app.record.RecordKeyService}: table {@code record_key}, computed after
- *     each sync; publishes {@link dev.crosswalk.app.record.RecordKeysUpdated}; key statistics.
+ *     each sync by the after-sync stage {@code match-keys} ({@code MatchKeysStage}); key statistics.
+ * <li>{@link dev.crosswalk.app.record.MatchableObjects}: which objects are keyed and matched (the
+ *     one list; SQL binds it as a parameter).
  * <li>{@link dev.crosswalk.app.record.OrganizationDomainService}: domains a tenant owns.
  * </ul>
  *
@@ -21,6 +23,8 @@
  *     separately, a null domain already excludes them.
  * <li>Changing a list or rule changes keys: bump {@code MatchKeys.RULES_VERSION} so stored keys
  *     are recomputed, and add the cases to the corpus.
+ * <li>Never write the object list ({@code 'Account', 'Lead'}) into SQL: bind
+ *     {@code MatchableObjects.MATCHED} / {@code KEYED} as an array ({@code object = any(:matched)}).
  * <li>{@code .example}, {@code .test} and other names outside the public suffix list give no key:
  *     test data must use real suffixes ({@code acme-test.com}).
  * </ul>

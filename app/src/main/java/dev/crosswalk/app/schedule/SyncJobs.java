@@ -1,7 +1,6 @@
 package dev.crosswalk.app.schedule;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -19,7 +18,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Sync jobs on db-scheduler. Each integration has one task instance ({@code sync-integration},
@@ -28,35 +26,37 @@ import org.springframework.context.annotation.Lazy;
  * node died, which then resumes from the checkpoint. A dispatcher looks every minute for
  * integrations whose frequency has elapsed.
  *
- * <p>What the records feed (keys, populations, overlaps) is a second task, {@code match-after-sync}
- * (id = integration id), queued when a run ends: see {@link AfterSyncWork}. The dispatcher also
- * queues it for any integration with a finished run it has not caught up with, which covers a
- * run that ended in the instant a pass was finishing, and runs a killed node left behind.
+ * <p>What the records feed (keys, populations, overlaps, …) is a second task,
+ * {@code after-sync-pipeline} (id = integration id), queued when a run ends: see
+ * {@link AfterSyncPipeline}. The dispatcher also queues it for any integration with a request no
+ * pass completed, which covers a run that ended in the instant a pass was finishing, and passes a
+ * killed node left behind.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncJobs {
-    static final String SYNC_TASK = "sync-integration";
-    static final String MATCH_TASK = "match-after-sync";
+    static final TaskDescriptor<String> SYNC_TASK = TaskDescriptor.of("sync-integration", String.class);
 
     @Bean
     OneTimeTask<String> syncIntegrationTask(SyncEngine engine) {
-        return Tasks.oneTime(SYNC_TASK, String.class)
+        return Tasks.oneTime(SYNC_TASK)
                 .execute((instance, ctx) -> engine.run(UUID.fromString(instance.getId()),
                         SyncTrigger.valueOf(instance.getData() == null ? "SCHEDULE" : instance.getData())));
     }
 
     @Bean
-    CustomTask<Void> matchAfterSyncTask(AfterSyncWork work, Clock clock) {
-        return Tasks.custom(MATCH_TASK, Void.class)
-                .execute((instance, ctx) -> work.catchUp(UUID.fromString(instance.getId()))
+    CustomTask<Void> afterSyncPipelineTask(AfterSyncPipeline pipeline, RetryPolicies policies, Clock clock) {
+        return Tasks.custom(AfterSyncPipeline.TASK)
+                .onFailure(policies.<Void>afterSyncPipeline((complete, ops) -> pipeline.gaveUp(
+                        UUID.fromString(complete.getExecution().taskInstance.getId()),
+                        complete.getExecution().consecutiveFailures + 1)))
+                .execute((instance, ctx) -> pipeline.pass(UUID.fromString(instance.getId()))
                         ? (done, ops) -> ops.reschedule(done, clock.instant())
                         : (done, ops) -> ops.remove());
     }
 
     @Bean
-    RecurringTask<Void> syncDispatcherTask(IntegrationService integrations, SyncService syncs, @Lazy SchedulerClient scheduler,
-            OneTimeTask<String> syncIntegrationTask, CustomTask<Void> matchAfterSyncTask, Clock clock,
-            @Value("${crosswalk.sync.dispatch-interval:PT1M}") Duration dispatchInterval) {
+    RecurringTask<Void> syncDispatcherTask(IntegrationService integrations, SyncService syncs, Jobs jobs,
+            AfterSyncPipeline pipeline, Clock clock, @Value("${crosswalk.sync.dispatch-interval:PT1M}") Duration dispatchInterval) {
         return Tasks.recurring("sync-dispatcher", FixedDelay.of(dispatchInterval))
                 .execute((instance, ctx) -> {
                     Instant now = clock.instant();
@@ -66,16 +66,10 @@ class SyncJobs {
                         }
                         Instant last = syncs.lastStart(i.id()).orElse(Instant.EPOCH);
                         if (!last.plus(Duration.ofHours(i.frequencyHours())).isAfter(now)) {
-                            scheduler.scheduleIfNotExists(syncIntegrationTask.instance(i.id().toString(), SyncTrigger.SCHEDULE.name()), now);
+                            jobs.queueNow(SYNC_TASK, i.id().toString(), SyncTrigger.SCHEDULE.name());
                         }
                     }
-                    for (UUID id : syncs.integrationsAwaitingMatch()) {
-                        scheduler.scheduleIfNotExists(matchAfterSyncTask.instance(id.toString()), now);
-                    }
+                    pipeline.queuePending();
                 });
-    }
-
-    static TaskInstanceId id(UUID integrationId) {
-        return TaskInstanceId.of(SYNC_TASK, integrationId.toString());
     }
 }

@@ -5,21 +5,14 @@ import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.integration.Integration;
 import dev.crosswalk.app.integration.IntegrationService;
-import dev.crosswalk.app.health.HealthCode;
-import dev.crosswalk.app.health.HealthService;
-import dev.crosswalk.app.health.Problem;
-import dev.crosswalk.app.health.Problems;
-import dev.crosswalk.app.health.Proof;
-import dev.crosswalk.app.health.QuotaGuard;
-import dev.crosswalk.app.health.TransientRetry;
 import dev.crosswalk.app.integration.SyncSettings;
 import dev.crosswalk.app.system.TableStatistics;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.LimitInfo;
 import dev.crosswalk.salesforce.Row;
-import dev.crosswalk.salesforce.SalesforceConnection;
 import dev.crosswalk.salesforce.SalesforceError;
+import dev.crosswalk.salesforce.SalesforceConnection;
 import dev.crosswalk.salesforce.SalesforceException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -38,6 +31,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +48,7 @@ public class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final IntegrationService integrations;
     private final ConnectionService connections;
     private final SyncRunRepository runs;
@@ -66,23 +60,18 @@ public class SyncEngine {
     private final Duration overlap;
     private final Duration bulkTimeout;
     private final int parallelWrites;
-    private final HealthService health;
-    private final QuotaGuard quota;
-    private final TransientRetry retry;
+    private final ApiBudget budget;
     private final TableStatistics statistics;
 
-    SyncEngine(org.springframework.context.ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
+    SyncEngine(ApplicationEventPublisher events, IntegrationService integrations, ConnectionService connections, SyncRunRepository runs,
             CheckpointRepository checkpoints, RecordBatchWriter writer, TransactionTemplate tx, Clock clock,
             @Value("${crosswalk.sync.batch-size:5000}") int batchSize,
             @Value("${crosswalk.sync.overlap-window:PT5M}") Duration overlap,
             @Value("${crosswalk.sync.bulk-timeout:PT2H}") Duration bulkTimeout,
-            @Value("${crosswalk.sync.parallel-writes:2}") int parallelWrites, HealthService health, QuotaGuard quota,
-            TransientRetry retry, TableStatistics statistics) {
+            @Value("${crosswalk.sync.parallel-writes:2}") int parallelWrites, ApiBudget budget, TableStatistics statistics) {
         this.parallelWrites = parallelWrites;
         this.statistics = statistics;
-        this.retry = retry;
-        this.health = health;
-        this.quota = quota;
+        this.budget = budget;
         this.events = events;
         this.integrations = integrations;
         this.connections = connections;
@@ -116,12 +105,12 @@ public class SyncEngine {
         if (connection == null) {
             return Optional.empty();
         }
-        Optional<Problem> overQuota = quota.blocked(connection.id());
-        if (overQuota.isPresent()) {
+        Optional<LimitInfo> overBudget = budget.exhausted(connection.id());
+        if (overBudget.isPresent()) {
             // The quota guard pauses syncing; the probe lifts the pause when usage drops.
-            health.observe(integration.organizationId(), integrationId, connection.id(), List.of(overQuota.get()),
-                    Proof.nothing("quota-guard"), false);
             LOG.info("sync of integration {} paused by the API quota guard", integrationId);
+            events.publishEvent(new RunFinished(RunOutcome.skipped(new RunOutcome.Run(null, integration.organizationId(),
+                    integrationId, connection.id(), connection.salesforceUsername(), trigger), overBudget.get())));
             return Optional.empty();
         }
         runs.failAbandoned(integrationId, clock.instant());
@@ -130,27 +119,13 @@ public class SyncEngine {
         RunState state = new RunState(runId);
         SalesforceConnection sf = connections.open(connection.id());
         long callsBefore = sf.calls().total();
-        String username = connection.salesforceUsername();
-        boolean terminal = false;
-        for (var entry : integration.settings().objects().entrySet()) {
-            String object = entry.getKey();
-            try {
-                syncObject(integration, sf, object, state, username);
-            } catch (QuotaReached q) {
-                // Progress up to the last batch is committed with its checkpoint; the next run resumes there.
-                state.problems.add(quota.problem(q.usage));
-                terminal = true;
-                break;
-            } catch (SalesforceException e) {
-                Problem p = Problems.of(e.error(), object, username);
-                state.problems.add(p);
-                if (p.code().stopsRun()) {
-                    terminal = true;
+        for (String object : integration.settings().objects().keySet()) {
+            RunProblem problem = syncObjectOrProblem(integration, sf, object, state);
+            if (problem != null) {
+                state.problems.add(problem);
+                if (problem.stopsRun()) {
                     break;
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("sync of {} for integration {} failed", object, integrationId, e);
-                state.problems.add(Problems.syncFailed(object, e.getMessage()));
             }
         }
         boolean superseded = reauthorizedSince(integration.organizationId(), integrationId, connection);
@@ -158,36 +133,20 @@ public class SyncEngine {
             // A reauthorization replaced the credentials this run started with (its own verification may
             // have been dropped while this run held the integration): failures to authenticate say nothing
             // about the connection now, so they are not raised; a verification with the new ones follows.
-            state.problems.removeIf(p -> p.code().scope() == HealthCode.Scope.CONNECTION);
+            state.problems.removeIf(RunProblem::breaksConnection);
         }
-        List<SyncRun.RunError> errors = state.problems.stream()
-                .map(p -> new SyncRun.RunError(p.code().name(), p.object(), p.field(), p.text())).toList();
-        boolean onlyWarnings = state.problems.stream().allMatch(p -> p.code().severity() == HealthCode.Severity.WARNING);
-        String status = state.problems.isEmpty() ? "SUCCEEDED"
-                : terminal || state.objects.isEmpty() ? "FAILED" : onlyWarnings ? "SUCCEEDED" : "PARTIAL";
-        runs.finish(runId, status, clock.instant(), state.read, state.upserted, state.deleted,
-                (int) (sf.calls().total() - callsBefore), state.objects, errors);
-        boolean connectionBroken = state.problems.stream().anyMatch(p -> p.code().scope() == HealthCode.Scope.CONNECTION);
-        boolean connectionWorked = !connectionBroken
-                && (!state.objects.isEmpty() || state.problems.stream().anyMatch(p -> !p.code().isTransient()));
-        if (connectionBroken) {
+        Optional<LimitInfo> usage = sf.lastLimitInfo();
+        RunOutcome outcome = RunOutcome.of(new RunOutcome.Run(runId, integration.organizationId(), integrationId, connection.id(),
+                connection.salesforceUsername(), trigger), state.fieldsRead, state.problems, usage,
+                usage.filter(u -> !budget.over(u)).isPresent());
+        runs.finish(runId, outcome.status().name(), clock.instant(), state.read, state.upserted, state.deleted,
+                (int) (sf.calls().total() - callsBefore), state.objects);
+        if (outcome.connectionBroken()) {
             connections.recordFailure(connection.id(), ConnectionHealth.NEEDS_REAUTHORIZATION);
-        } else if (connectionWorked) {
+        } else if (outcome.worked().connectionWorks()) {
             connections.recordSuccess(connection.id());
         }
-        LimitInfo usage = sf.lastLimitInfo().orElse(null);
-        health.recordUsage(connection.id(), usage);
-        health.clearDeselected(integrationId, integration.settings().objects());
-        health.observe(integration.organizationId(), integrationId, connection.id(), state.problems,
-                Proof.ofRun(runId, connectionWorked, usage != null && !quota.over(usage), state.fieldsRead), true);
-        if (!terminal && state.problems.stream().anyMatch(p -> p.code().isTransient())) {
-            int seen = health.openErrors(integrationId).stream().filter(e -> e.code().isTransient())
-                    .mapToInt(e -> e.occurrences()).max().orElse(1);
-            retry.schedule(integrationId, seen);
-        } else if (state.problems.stream().noneMatch(p -> p.code().isTransient())) {
-            retry.cancel(integrationId);
-        }
-        events.publishEvent(new SyncFinished(integration.organizationId(), integrationId, runId, trigger, status));
+        events.publishEvent(new RunFinished(outcome));
         if (superseded && rerun < MAX_RERUNS_AFTER_REAUTHORIZATION) {
             LOG.info("integration {} was reauthorized during run {}: verifying with the new credentials", integrationId, runId);
             return run(integrationId, SyncTrigger.VERIFICATION, rerun + 1).or(() -> Optional.of(runId));
@@ -199,6 +158,22 @@ public class SyncEngine {
         return connections.inbound(organizationId, integrationId)
                 .map(now -> !now.id().equals(atStart.id()) || !now.authorizedAt().equals(atStart.authorizedAt()))
                 .orElse(false);
+    }
+
+    /** Syncs one object; what went wrong, as a fact for the outcome (null when nothing did). */
+    private RunProblem syncObjectOrProblem(Integration integration, SalesforceConnection sf, String object, RunState state) {
+        try {
+            syncObject(integration, sf, object, state);
+            return null;
+        } catch (QuotaReached q) {
+            // Progress up to the last batch is committed with its checkpoint; the next run resumes there.
+            return new RunProblem.QuotaReached(q.usage);
+        } catch (SalesforceException e) {
+            return new RunProblem.Refused(object, e.error());
+        } catch (RuntimeException e) {
+            LOG.warn("sync of {} for integration {} failed", object, integration.id(), e);
+            return new RunProblem.NotStored(object, e.getMessage());
+        }
     }
 
     /** Daily API usage reached the quota guard's share in the middle of a run. */
@@ -213,7 +188,7 @@ public class SyncEngine {
 
     private void checkQuota(SalesforceConnection sf) {
         Optional<LimitInfo> usage = sf.lastLimitInfo();
-        if (usage.isPresent() && quota.over(usage.get())) {
+        if (usage.isPresent() && budget.over(usage.get())) {
             throw new QuotaReached(usage.get());
         }
     }
@@ -223,7 +198,7 @@ public class SyncEngine {
      * without a describe call (an incremental run then costs three calls: create, poll, results);
      * if Salesforce refuses it because a field is gone, the object is described and synced again.
      */
-    private void syncObject(Integration integration, SalesforceConnection sf, String object, RunState state, String username) {
+    private void syncObject(Integration integration, SalesforceConnection sf, String object, RunState state) {
         checkQuota(sf);
         Optional<CheckpointRepository.Checkpoint> cp = checkpoints.find(integration.id(), object);
         Optional<List<String>> lastFields = cp.flatMap(c -> unchangedFields(integration.settings(), object, c.fieldsSignature()));
@@ -243,7 +218,7 @@ public class SyncEngine {
         List<String> skipped = integration.settings().objects().getOrDefault(object, List.of()).stream()
                 .filter(f -> !available.contains(f)).toList();
         for (String f : skipped) {
-            state.problems.add(Problems.fieldMissing(object, f, username));
+            state.problems.add(new RunProblem.FieldMissing(object, f));
         }
         syncFields(integration, sf, object, state, fields, skipped, cp);
     }
@@ -400,7 +375,7 @@ public class SyncEngine {
     private final class RunState {
         final UUID runId;
         final Map<String, SyncRun.ObjectCounts> objects = new LinkedHashMap<>();
-        final List<Problem> problems = new ArrayList<>();
+        final List<RunProblem> problems = new ArrayList<>();
         final Map<String, Set<String>> fieldsRead = new LinkedHashMap<>();
         long read;
         long upserted;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Micrometer meters of finished runs (scraped at {@code /actuator/prometheus}): run duration,
  * records read/upserted/deleted per object, and Salesforce API calls. Built from the run's row
- * when {@link SyncFinished} arrives, so the engine itself stays free of metrics code. Tags:
+ * when {@link RunFinished} arrives, so the engine itself stays free of metrics code. Tags:
  * {@code trigger} (schedule, manual, …), {@code outcome} (the run's status) and, for records,
  * {@code object}.
  */
@@ -29,8 +29,11 @@ class SyncMetrics {
     }
 
     @EventListener
-    void finished(SyncFinished event) {
-        runs.find(event.organizationId(), event.runId()).ifPresent(this::record);
+    void finished(RunFinished event) {
+        RunOutcome o = event.outcome();
+        if (o.started()) {
+            runs.find(o.organizationId(), o.runId()).ifPresent(this::record);
+        }
     }
 
     void record(SyncRun run) {

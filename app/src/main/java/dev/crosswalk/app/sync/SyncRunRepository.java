@@ -51,12 +51,18 @@ class SyncRunRepository {
     }
 
     void finish(UUID runId, String status, Instant now, long read, long upserted, long deleted, int apiCalls,
-            Map<String, SyncRun.ObjectCounts> objects, List<SyncRun.RunError> errors) {
+            Map<String, SyncRun.ObjectCounts> objects) {
         jdbc.sql("""
                 update sync_run set status = ?, ended_at = ?, heartbeat_at = ?, records_read = ?, records_upserted = ?,
-                    records_deleted = ?, api_calls = ?, objects = cast(? as jsonb), errors = cast(? as jsonb) where id = ?""")
+                    records_deleted = ?, api_calls = ?, objects = cast(? as jsonb) where id = ?""")
                 .params(status, Timestamp.from(now), Timestamp.from(now), read, upserted, deleted, apiCalls,
-                        JSON.writeValueAsString(objects), JSON.writeValueAsString(errors), runId)
+                        JSON.writeValueAsString(objects), runId)
+                .update();
+    }
+
+    /** The run's problems in words (health writes them: it owns the texts). */
+    void describeErrors(UUID runId, List<SyncRun.RunError> errors) {
+        jdbc.sql("update sync_run set errors = cast(? as jsonb) where id = ?").params(JSON.writeValueAsString(errors), runId)
                 .update();
     }
 

@@ -72,6 +72,13 @@ public class SyncService {
         events.publishEvent(new RunsMatched(organizationId, integrationId, runIds));
     }
 
+    /** The finished run's problems in words, for its history (from health, which writes problem texts). */
+    public void describeErrors(UUID runId, List<SyncRun.RunError> errors) {
+        if (runId != null && !errors.isEmpty()) {
+            runs.describeErrors(runId, errors);
+        }
+    }
+
     /** Sync now: Admins and Managers may ask; a run already queued or running is not doubled. */
     public void syncNow(MemberPrincipal me, UUID integrationId) {
         if (me.role() == dev.crosswalk.app.org.Role.VIEWER) {

@@ -18,7 +18,8 @@ class ProofTest {
 
     @Nested
     class A_run {
-        private final Proof accountOnly = Proof.ofRun(RUN, true, true, Map.of("Account", Set.of("Id", "Name", "Industry")));
+        private final Proof accountOnly = Proof.ofRun(RUN, Map.of("Account", Set.of("Id", "Name", "Industry")))
+                .withConnectionWorking().withQuotaOk();
 
         @Test
         void that_skipped_Lead_does_not_clear_an_error_about_Lead() {
@@ -42,7 +43,7 @@ class ProofTest {
 
         @Test
         void that_failed_as_a_whole_clears_nothing() {
-            Proof failed = Proof.ofRun(RUN, false, false, Map.of());
+            Proof failed = Proof.ofRun(RUN, Map.of());
             for (HealthCode code : HealthCode.values()) {
                 assertThat(failed.clears(code, "Account", null)).as(code.name()).isFalse();
             }
@@ -51,8 +52,8 @@ class ProofTest {
 
     @Nested
     class A_preflight {
-        private final Proof preflight = new Proof("probe", null, true, true, Set.of(), Map.of(), Set.of("Lead"),
-                Set.of("Account.Industry"), false, true, false);
+        private final Proof preflight = Proof.ofPreflight("probe", Set.of("Lead"), Set.of("Account.Industry"))
+                .withConnectionWorking().withQuotaOk().withApprovalsOk();
 
         @Test
         void that_found_Lead_readable_clears_the_permission_error_but_not_a_failed_read() {
@@ -65,6 +66,17 @@ class ProofTest {
         void that_found_a_field_readable_clears_its_field_error() {
             assertThat(preflight.clears(HealthCode.FIELD_MISSING, "Account", "Industry")).isTrue();
             assertThat(preflight.clears(HealthCode.FIELD_MISSING, "Account", "Type")).isFalse();
+        }
+    }
+
+    @Nested
+    class A_pipeline_pass {
+        @Test
+        void clears_a_matching_failure_and_nothing_about_the_connection() {
+            assertThat(Proof.ofPipeline().clears(HealthCode.MATCHING_FAILED, null, null)).isTrue();
+            assertThat(Proof.ofPipeline().clears(HealthCode.AUTH_REVOKED, null, null)).isFalse();
+            assertThat(Proof.ofRun(RUN, Map.of("Account", Set.of("Id"))).withConnectionWorking()
+                    .clears(HealthCode.MATCHING_FAILED, null, null)).as("a run is no proof that matching works").isFalse();
         }
     }
 

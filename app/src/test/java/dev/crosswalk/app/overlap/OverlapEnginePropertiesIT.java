@@ -3,6 +3,9 @@ package dev.crosswalk.app.overlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.AppIntegrationTest;
+import dev.crosswalk.app.Await;
+import dev.crosswalk.app.Generated;
+import dev.crosswalk.app.Generated.Gen;
 import dev.crosswalk.app.org.Member;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
@@ -20,6 +23,7 @@ import dev.crosswalk.app.population.PopulationService;
 import dev.crosswalk.app.record.Evidence;
 import dev.crosswalk.app.record.RecordKeyService;
 import dev.crosswalk.app.system.CrosswalkException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,21 +35,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestContextManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Database-backed properties, run by jqwik inside the shared Spring context of the integration
- * tests (obtained through Spring's TestContextManager, so no second context or database starts):
+ * Database-backed properties, plain JUnit 5 tests with seeded generators ({@link Generated}: a
+ * failure prints the seed that replays it) inside the shared Spring context of the integration tests:
  * incremental maintenance equals full recomputation after random sequences of inserts, website
  * and name changes, deletions, undeletions, syncs and population edits; and the PostgreSQL reports
  * equal the in-memory model (which the never-leaks property covers at scale), for random sharing.
@@ -84,14 +82,18 @@ class OverlapEnginePropertiesIT extends AppIntegrationTest {
         }
     }
 
-    @BeforeProperty
-    void spring() throws Exception {
-        new TestContextManager(getClass()).prepareTestInstance(this);
+    @BeforeEach
+    void fixture() {
         if (fixture == null) {
             Side a = side("Propa");
             Side b = side("Propb");
             UUID p = partnerships.invite(a.admin(), b.tenant().name).id();
             partnerships.accept(b.admin(), p);
+            // Accepting queues both organizations' after-sync pipelines; let them finish before the steps drive the stages.
+            Await.until("the pipelines queued by the acceptance", Duration.ofSeconds(60), () -> jdbc.sql(
+                    "select count(*) from pipeline_request where organization_id in (?, ?) and (completed_for is null"
+                            + " or completed_for < requested_at)")
+                    .params(a.tenant().organizationId, b.tenant().organizationId).query(Long.class).single() == 0);
             fixture = new Fixture(a, b, p);
         }
     }
@@ -122,17 +124,13 @@ class OverlapEnginePropertiesIT extends AppIntegrationTest {
     record EditPopulation(int side, int type) implements Step {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Integer> side = Arbitraries.integers().between(0, 1);
-        Arbitrary<Step> upsert = Combinators.combine(side, Arbitraries.integers().between(0, 5), Arbitraries.of(false, true),
-                Arbitraries.integers().between(0, WEBSITES.size() - 1), Arbitraries.integers().between(0, NAMES.size() - 1),
-                Arbitraries.integers().between(0, TYPES.size() - 1)).as(Upsert::new);
-        Arbitrary<Step> delete = Combinators.combine(side, Arbitraries.integers().between(0, 5)).as(Delete::new);
-        Arbitrary<Step> sync = side.map(Sync::new);
-        Arbitrary<Step> edit = Combinators.combine(side, Arbitraries.integers().between(0, TYPES.size() - 1)).as(EditPopulation::new);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, upsert), net.jqwik.api.Tuple.of(2, delete),
-                net.jqwik.api.Tuple.of(3, sync), net.jqwik.api.Tuple.of(1, edit)).list().ofMaxSize(24);
+    static List<Step> steps(Gen g) {
+        Supplier<Step> upsert = () -> new Upsert(g.between(0, 1), g.between(0, 5), g.bool(), g.between(0, WEBSITES.size() - 1),
+                g.between(0, NAMES.size() - 1), g.between(0, TYPES.size() - 1));
+        Supplier<Step> delete = () -> new Delete(g.between(0, 1), g.between(0, 5));
+        Supplier<Step> sync = () -> new Sync(g.between(0, 1));
+        Supplier<Step> edit = () -> new EditPopulation(g.between(0, 1), g.between(0, TYPES.size() - 1));
+        return g.listOf(0, 24, () -> g.weighted(new int[] {6, 2, 3, 1}, upsert, delete, sync, edit));
     }
 
     /** One try's records: slot → sf id per side and object, and what was last written. */
@@ -180,10 +178,12 @@ class OverlapEnginePropertiesIT extends AppIntegrationTest {
             return t;
         }
 
+        /** The after-sync pipeline's stages, in their order. */
         void sync(int side) {
             TenantData t = fixture.side(side).tenant();
+            keys.recompute(t.organizationId, t.integrationId);
             populations.refreshAfterSync(t.organizationId, t.integrationId);
-            keys.recompute(t.organizationId, t.integrationId); // publishes RecordKeysUpdated → incremental re-match
+            engine.afterKeysChanged(t.organizationId, t.integrationId);
             dirty[side] = false;
         }
     }
@@ -212,9 +212,18 @@ class OverlapEnginePropertiesIT extends AppIntegrationTest {
                 .params(fixture.a().tenant().organizationId, fixture.b().tenant().organizationId).query(String.class).list());
     }
 
-    @Property(tries = 120)
-    void incremental_maintenance_equals_full_recomputation(@ForAll("steps") List<Step> steps, @ForAll boolean nameMatching) {
-        reset(nameMatching);
+    record Sequence(List<Step> steps, boolean nameMatching) {
+    }
+
+    @Test
+    void incremental_maintenance_equals_full_recomputation() {
+        Generated.forAll("incremental maintenance equals full recomputation", 120,
+                g -> new Sequence(steps(g), g.bool()), this::incrementalEqualsFull);
+    }
+
+    private void incrementalEqualsFull(Sequence sequence) {
+        List<Step> steps = sequence.steps();
+        reset(sequence.nameMatching());
         World world = new World();
         steps.forEach(world::apply);
         world.sync(0);
@@ -234,17 +243,24 @@ class OverlapEnginePropertiesIT extends AppIntegrationTest {
     record RuleChoice(SharingLevel level, Set<String> fields, boolean overrideForPartner, SharingLevel overrideLevel) {
     }
 
-    @Provide
-    Arbitrary<List<RuleChoice>> ruleChoices() {
-        Arbitrary<RuleChoice> rule = Combinators.combine(Arbitraries.of(SharingLevel.class),
-                Arbitraries.of("Name", "Website", "Type", "Company").set().ofMaxSize(3), Arbitraries.of(false, true),
-                Arbitraries.of(SharingLevel.class)).as(RuleChoice::new);
-        return rule.list().ofSize(8);
+    static List<RuleChoice> ruleChoices(Gen g) {
+        Supplier<RuleChoice> rule = () -> new RuleChoice(g.oneOf(SharingLevel.values()),
+                g.setOf(3, () -> g.oneOf("Name", "Website", "Type", "Company")), g.bool(), g.oneOf(SharingLevel.values()));
+        return g.listOf(8, 8, rule);
     }
 
-    @Property(tries = 40)
-    void database_reports_equal_the_model_for_both_sides(@ForAll("steps") List<Step> steps,
-            @ForAll("ruleChoices") List<RuleChoice> rules) {
+    record Sharing(List<Step> steps, List<RuleChoice> rules) {
+    }
+
+    @Test
+    void database_reports_equal_the_model_for_both_sides() {
+        Generated.forAll("database reports equal the model", 40, g -> new Sharing(steps(g), ruleChoices(g)),
+                this::reportsEqualModel);
+    }
+
+    private void reportsEqualModel(Sharing sharingCase) {
+        List<Step> steps = sharingCase.steps();
+        List<RuleChoice> rules = sharingCase.rules();
         reset(false);
         World world = new World();
         steps.forEach(world::apply);

@@ -22,6 +22,8 @@ class OverlapReportsIT extends AppIntegrationTest {
     @Autowired
     PopulationService populations;
     @Autowired
+    OverlapEngine engine;
+    @Autowired
     RecordKeyService keys;
     @Autowired
     JdbcClient jdbc;
@@ -39,10 +41,11 @@ class OverlapReportsIT extends AppIntegrationTest {
         southAdmin = new ApiClient(baseUrl(), south.adminEmail, south.password);
     }
 
-    /** Stands in for a sync: membership and keys (which triggers the overlap engine) after records were written. */
+    /** Stands in for a sync and its after-sync stages: keys, membership, overlaps, after records were written. */
     private void synced(TenantData t) {
-        populations.refreshAfterSync(t.organizationId, t.integrationId);
         keys.recompute(t.organizationId, t.integrationId);
+        populations.refreshAfterSync(t.organizationId, t.integrationId);
+        engine.afterKeysChanged(t.organizationId, t.integrationId);
     }
 
     private String partnership() {

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -81,9 +80,7 @@ public final class ApiCaller {
         if (response.statusCode() == 401) {
             ApiResponse.drain(response);
             if (!creds.canRefresh()) {
-                throw new SalesforceException(new SalesforceError.AuthExpired(401, List.of(
-                        dev.crosswalk.salesforce.ApiError.of("INVALID_SESSION_ID",
-                                "Session expired or invalid and no refresh token is available"))));
+                throw new SalesforceException(ErrorClassifier.sessionExpiredWithoutRefresh());
             }
             Credentials fresh = refresher.refreshAfter(creds);
             response = send(call, fresh, attempt);
@@ -130,7 +127,7 @@ public final class ApiCaller {
             config.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SalesforceException(SalesforceError.ioFailure("interrupted while backing off"), e);
+            throw new SalesforceException(ErrorClassifier.ioFailure("interrupted while backing off"), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.crosswalk.salesforce.internal;
 
-import dev.crosswalk.salesforce.SalesforceError;
 import dev.crosswalk.salesforce.SalesforceException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Optional;
 
 /** A successful (status < 400) response whose body may still be streaming. Close it when done. */
@@ -43,7 +41,7 @@ public final class ApiResponse implements AutoCloseable {
         try (InputStream in = response.body()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new SalesforceException(SalesforceError.ioFailure("reading response failed: "
+            throw new SalesforceException(ErrorClassifier.ioFailure("reading response failed: "
                     + e.getClass().getSimpleName()), e);
         }
     }
@@ -57,9 +55,7 @@ public final class ApiResponse implements AutoCloseable {
         try {
             return Json.parse(b);
         } catch (JacksonException e) {
-            throw new SalesforceException(new SalesforceError.InvalidRequest(status(),
-                    List.of(dev.crosswalk.salesforce.ApiError.of("UNPARSEABLE_RESPONSE",
-                            "Salesforce returned a body that is not JSON"))), e);
+            throw new SalesforceException(ErrorClassifier.unparseable(status()), e);
         }
     }
 

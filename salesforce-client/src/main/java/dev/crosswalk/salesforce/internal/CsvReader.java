@@ -1,9 +1,7 @@
 package dev.crosswalk.salesforce.internal;
 
-import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.CloseableIterator;
 import dev.crosswalk.salesforce.Row;
-import dev.crosswalk.salesforce.SalesforceError;
 import dev.crosswalk.salesforce.SalesforceException;
 
 import java.io.IOException;
@@ -160,7 +158,7 @@ public final class CsvReader implements CloseableIterator<Row> {
             return values.toArray(new String[0]);
         } catch (IOException e) {
             close();
-            throw new SalesforceException(SalesforceError.ioFailure("reading CSV failed: " + e.getClass().getSimpleName()), e);
+            throw new SalesforceException(ErrorClassifier.ioFailure("reading CSV failed: " + e.getClass().getSimpleName()), e);
         }
     }
 
@@ -285,7 +283,6 @@ public final class CsvReader implements CloseableIterator<Row> {
 
     private SalesforceException malformed(String what) {
         close();
-        return new SalesforceException(new SalesforceError.InvalidRequest(0, List.of(
-                ApiError.of("MALFORMED_CSV", "malformed CSV in response: " + what))));
+        return new SalesforceException(ErrorClassifier.malformedCsv(what));
     }
 }

@@ -40,6 +40,74 @@ public final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
+    // ---- the errors that have no (usable) Salesforce error body: named, so nobody invents statuses ----
+
+    /** The request did not complete in time (no response). */
+    public static SalesforceError.Transient timeout(String what) {
+        return new SalesforceError.Transient(0, List.of(ApiError.of("TIMEOUT", what)));
+    }
+
+    /** The connection failed or was interrupted (no complete response). */
+    public static SalesforceError.Transient ioFailure(String what) {
+        return new SalesforceError.Transient(0, List.of(ApiError.of("IO_ERROR", what)));
+    }
+
+    /** Salesforce named an instance host outside the allow-list; nothing was sent there. */
+    public static SalesforceError.UntrustedInstanceUrl untrusted(String host, String reason) {
+        return new SalesforceError.UntrustedInstanceUrl(host, reason);
+    }
+
+    /** A refresh was needed but the connection holds no refresh token. */
+    public static SalesforceError.AuthExpired noRefreshToken() {
+        return new SalesforceError.AuthExpired(0, List.of(
+                ApiError.of("NO_REFRESH_TOKEN", "the connection has no refresh token; reauthorize")));
+    }
+
+    /** A 401 with no refresh token to renew the session with. */
+    public static SalesforceError.AuthExpired sessionExpiredWithoutRefresh() {
+        return new SalesforceError.AuthExpired(401, List.of(ApiError.of("INVALID_SESSION_ID",
+                "Session expired or invalid and no refresh token is available")));
+    }
+
+    /** The org offers no API version up to the one the client is configured for. */
+    public static SalesforceError.InvalidRequest unsupportedApiVersion(String highest) {
+        return new SalesforceError.InvalidRequest(0, List.of(ApiError.of("UNSUPPORTED_API_VERSION",
+                "the org supports no API version ≤ " + highest)));
+    }
+
+    /** An upsert by external id matched several records (HTTP 300, which carries no error body). */
+    public static SalesforceError.InvalidRequest multipleMatches(String externalIdField) {
+        return new SalesforceError.InvalidRequest(300, List.of(ApiError.of("MULTIPLE_CHOICES",
+                "external id " + externalIdField + " matched more than one record")));
+    }
+
+    /** A Bulk API job ended in a state other than JobComplete ({@code state} is its wire name, upper case). */
+    public static SalesforceError.InvalidRequest bulkJobEnded(String state, String message) {
+        return new SalesforceError.InvalidRequest(0, List.of(ApiError.of("BULK_JOB_" + state, message)));
+    }
+
+    /** A Bulk API job was still running at the caller's deadline. */
+    public static SalesforceError.Transient bulkJobTimeout(String message) {
+        return new SalesforceError.Transient(0, List.of(ApiError.of("BULK_JOB_TIMEOUT", message)));
+    }
+
+    /** A 200 token response without the access token or instance URL. */
+    public static SalesforceError.InvalidRequest invalidTokenResponse() {
+        return new SalesforceError.InvalidRequest(200, List.of(ApiError.of("INVALID_TOKEN_RESPONSE",
+                "token response lacks access_token or instance_url")));
+    }
+
+    /** A body that should be JSON and is not. */
+    public static SalesforceError.InvalidRequest unparseable(int status) {
+        return new SalesforceError.InvalidRequest(status, List.of(ApiError.of("UNPARSEABLE_RESPONSE",
+                "Salesforce returned a body that is not JSON")));
+    }
+
+    /** A CSV result body that cannot be parsed. */
+    public static SalesforceError.InvalidRequest malformedCsv(String what) {
+        return new SalesforceError.InvalidRequest(0, List.of(ApiError.of("MALFORMED_CSV", "malformed CSV in response: " + what)));
+    }
+
     public static SalesforceError classify(int status, byte[] body, Optional<LimitInfo> limitInfo) {
         return classify(status, parseErrors(status, body), limitInfo);
     }

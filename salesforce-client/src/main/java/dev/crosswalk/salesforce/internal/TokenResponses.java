@@ -1,14 +1,11 @@
 package dev.crosswalk.salesforce.internal;
 
-import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.Credentials;
 import dev.crosswalk.salesforce.InstanceUrlPolicy;
-import dev.crosswalk.salesforce.SalesforceError;
 import dev.crosswalk.salesforce.SalesforceException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Reads Salesforce's token response. Differences from textbook OAuth that matter: there is no
@@ -25,8 +22,7 @@ public final class TokenResponses {
         String accessToken = Json.text(body, "access_token");
         String instanceUrl = Json.text(body, "instance_url");
         if (accessToken == null || instanceUrl == null) {
-            throw new SalesforceException(new SalesforceError.InvalidRequest(200, List.of(ApiError.of(
-                    "INVALID_TOKEN_RESPONSE", "token response lacks access_token or instance_url"))));
+            throw new SalesforceException(ErrorClassifier.invalidTokenResponse());
         }
         policy.requireAllowed(instanceUrl);
         String identityUrl = Json.text(body, "id");

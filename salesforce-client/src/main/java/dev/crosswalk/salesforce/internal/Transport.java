@@ -57,14 +57,14 @@ public final class Transport {
             return response;
         } catch (HttpTimeoutException e) {
             notify(request, kind, attempt, 0, start, Optional.empty(), Optional.of("timeout"));
-            throw new SalesforceException(SalesforceError.timeout(request.method() + " timed out"), e);
+            throw new SalesforceException(ErrorClassifier.timeout(request.method() + " timed out"), e);
         } catch (IOException e) {
             notify(request, kind, attempt, 0, start, Optional.empty(), Optional.of(e.getClass().getSimpleName()));
-            throw new SalesforceException(SalesforceError.ioFailure(request.method() + " failed: "
+            throw new SalesforceException(ErrorClassifier.ioFailure(request.method() + " failed: "
                     + e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SalesforceException(SalesforceError.ioFailure("interrupted"), e);
+            throw new SalesforceException(ErrorClassifier.ioFailure("interrupted"), e);
         }
     }
 
