@@ -115,7 +115,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            Syncs.pause(Duration.ofMillis(250));
+            Await.during(Duration.ofMillis(250)); // the process is outside: poll its port, not a condition object
         }
         kill();
         throw new IllegalStateException("the service did not become ready in " + timeout + "; see " + log + ":\n" + tail());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -40,24 +38,9 @@ public final class Syncs {
      * matched (its records keyed, in their populations, overlaps re-matched); returns it.
      */
     public static JsonNode awaitRun(ApiClient admin, String integrationId, int runs) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode list = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            if (list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")
-                    && list.get(0).hasNonNull("matchedAt")) {
-                return list.get(0);
-            }
-            pause(Duration.ofMillis(200));
-        }
-        throw new AssertionError("no finished run " + runs + " for " + integrationId);
-    }
-
-    public static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Await.until("finished and matched run " + runs + " of " + integrationId, Await.DEFAULT,
+                () -> admin.get("/api/v1/integrations/" + integrationId + "/runs").json(),
+                list -> list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")
+                        && list.get(0).hasNonNull("matchedAt")).get(0);
     }
 }

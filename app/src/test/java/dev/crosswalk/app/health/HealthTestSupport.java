@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
 import dev.crosswalk.app.AppIntegrationTest;
+import dev.crosswalk.app.Await;
 import dev.crosswalk.app.EmulatorLogin;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.Syncs;
@@ -13,7 +14,6 @@ import dev.crosswalk.app.sync.SyncTrigger;
 import dev.crosswalk.emulator.model.Record;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +75,9 @@ abstract class HealthTestSupport extends AppIntegrationTest {
 
     /** Waits until the integration has at least {@code runs} runs and none is running (scheduler-started runs). */
     protected JsonNode awaitIdle(UUID integrationId, int runs) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode list = admin.get("/api/v1/integrations/" + integrationId + "/runs").json();
-            if (list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")) {
-                return list.get(0);
-            }
-            pause(100);
-        }
-        throw new AssertionError("integration " + integrationId + " did not finish run " + runs);
+        return Await.until("integration " + integrationId + " finished run " + runs, Duration.ofSeconds(60),
+                () -> admin.get("/api/v1/integrations/" + integrationId + "/runs").json(),
+                list -> list.size() >= runs && !list.get(0).get("status").asString().equals("RUNNING")).get(0);
     }
 
     /** One run in this thread (the scheduler is idle for the integration). Empty if the run was skipped. */
@@ -136,12 +130,4 @@ abstract class HealthTestSupport extends AppIntegrationTest {
         assertThat(stored(integrationId, "Lead")).isEqualTo(live(sf, "Lead"));
     }
 
-    protected static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Await;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import java.io.IOException;
@@ -74,15 +75,8 @@ class WebhookAlertsIT extends HealthTestSupport {
     }
 
     private List<Received> awaitReceived(UUID integrationId, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        while (Instant.now().isBefore(deadline)) {
-            List<Received> r = receivedFor(integrationId);
-            if (r.size() >= count) {
-                return r;
-            }
-            pause(100);
-        }
-        throw new AssertionError("expected " + count + " deliveries, got " + receivedFor(integrationId));
+        return Await.until(count + " deliveries for " + integrationId, Duration.ofSeconds(45), () -> receivedFor(integrationId),
+                r -> r.size() >= count);
     }
 
     @Test
@@ -115,7 +109,7 @@ class WebhookAlertsIT extends HealthTestSupport {
         assertThat(reauthorize(id, sf.integrationUsername(), Map.of()).status()).isEqualTo(302);
         admin.get("/api/v1/integrations/" + id + "/verification?waitSeconds=15");
         List<Received> all = awaitReceived(id, 2);
-        pause(500);
+        Await.during(Duration.ofMillis(500)); // time for a wrong third delivery to show up
 
         assertThat(receivedFor(id)).as("one alert per status change, not per failed run").hasSize(2);
         assertThat(all).extracting(r -> r.json().get("kind").asString()).containsExactly("INTO_ERROR", "RECOVERED");

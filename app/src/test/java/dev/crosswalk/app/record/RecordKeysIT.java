@@ -3,6 +3,7 @@ package dev.crosswalk.app.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Await;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.app.AppIntegrationTest;
 import dev.crosswalk.app.SalesforceFixture;
@@ -255,19 +256,6 @@ class RecordKeysIT extends AppIntegrationTest {
     }
 
     private static JsonNode await(String what, java.util.function.Supplier<JsonNode> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return Await.until(what, Duration.ofSeconds(90), probe::get, v -> v != null);
     }
 }

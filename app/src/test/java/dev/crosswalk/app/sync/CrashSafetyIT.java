@@ -3,6 +3,7 @@ package dev.crosswalk.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crosswalk.app.ApiClient;
+import dev.crosswalk.app.Await;
 import dev.crosswalk.app.ServiceProcess;
 import dev.crosswalk.app.Syncs;
 import dev.crosswalk.emulator.EmulatorOptions;
@@ -146,13 +147,7 @@ class CrashSafetyIT {
     }
 
     private void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what + " (seed " + seed + ")");
-            }
-            Syncs.pause(Duration.ofMillis(50));
-        }
+        Await.until(what + " (seed " + seed + ")", timeout, condition::getAsBoolean);
     }
 
     private long stored() {
@@ -288,7 +283,7 @@ class CrashSafetyIT {
                 .param(small).update();
         await("the scheduled run", Duration.ofSeconds(60), () -> runs(small).stream()
                 .anyMatch(r -> r.get("trigger").equals("SCHEDULE") && !r.get("status").equals("RUNNING")));
-        Syncs.pause(Duration.ofSeconds(4));
+        Await.during(Duration.ofSeconds(4)); // both dispatchers get several turns: a second run would show
         assertThat(runs(small)).filteredOn(r -> r.get("trigger").equals("SCHEDULE")).hasSize(1)
                 .allMatch(r -> r.get("status").equals("SUCCEEDED"));
         awaitExecutionDone(small);
@@ -313,7 +308,7 @@ class CrashSafetyIT {
         long accepted = statuses.stream().filter(s -> s == 202).count();
         await("the manual runs", Duration.ofSeconds(60), () -> runs(small).stream()
                 .filter(r -> r.get("trigger").equals("MANUAL") && !r.get("status").equals("RUNNING")).count() >= accepted);
-        Syncs.pause(Duration.ofSeconds(2));
+        Await.during(Duration.ofSeconds(2)); // time for a run too many to show
         List<Map<String, Object>> runs = runs(small);
         assertThat(runs).filteredOn(r -> r.get("trigger").equals("MANUAL")).hasSize((int) accepted);
         assertThat(runs.size()).isEqualTo(before + 1 + accepted);
