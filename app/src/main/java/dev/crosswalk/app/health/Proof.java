@@ -41,6 +41,11 @@ public record Proof(String source, UUID runId, Set<HealthCode.Scope> whole, Set<
         return new Proof("run", runId, Set.of(), fieldsRead.keySet(), fieldsRead, Set.of(), Set.of());
     }
 
+    /** Objects another job read or wrote to the end (push), with the fields involved. */
+    public static Proof ofObjects(String source, Map<String, Set<String>> fields) {
+        return new Proof(source, null, Set.of(), fields.keySet(), fields, Set.of(), Set.of());
+    }
+
     /** A probe (or the verification after a reauthorization) and the objects and fields its preflight found readable. */
     public static Proof ofPreflight(String source, Set<String> objectsPermitted, Set<String> fieldsPermitted) {
         return new Proof(source, null, Set.of(), Set.of(), Map.of(), objectsPermitted, fieldsPermitted);

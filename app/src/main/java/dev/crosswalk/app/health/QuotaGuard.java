@@ -41,6 +41,11 @@ public class QuotaGuard implements ApiBudget {
         return Problems.apiLimit(usage, share, usage != null && usage.used() >= usage.max());
     }
 
+    /** Empty when a job may start; else the problem that pauses it, from the last usage seen for the connection. */
+    public Optional<Problem> blocked(UUID connectionId) {
+        return exhausted(connectionId).map(this::problem);
+    }
+
     @Override
     public Optional<LimitInfo> exhausted(UUID connectionId) {
         return health.lastUsage(connectionId).filter(this::over);

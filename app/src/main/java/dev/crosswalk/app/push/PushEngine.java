@@ -153,12 +153,11 @@ class PushEngine {
         sf.lastLimitInfo().ifPresent(u -> health.recordUsage(inbound.id(), u));
         if (called || !problems.isEmpty()) {
             boolean worked = called && !"FAILED".equals(status);
-            Proof proof = new Proof("push", null, worked, worked && sf.lastLimitInfo().map(u -> !quota.over(u)).orElse(true),
-                    worked ? Set.of(EcosystemOverlap.OBJECT, EcosystemOverlap.ACCOUNT_OBJECT) : Set.of(),
-                    worked ? Map.of(EcosystemOverlap.OBJECT, Set.copyOf(EcosystemOverlap.COLUMNS), EcosystemOverlap.ACCOUNT_OBJECT,
-                            Set.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS)) : Map.of(),
-                    Set.of(), Set.of(), false, false, false);
-            health.observe(t.organizationId(), t.integrationId(), inbound.id(), problems, proof, false);
+            Proof proof = worked ? Proof.ofObjects("push", Map.of(EcosystemOverlap.OBJECT, Set.copyOf(EcosystemOverlap.COLUMNS),
+                    EcosystemOverlap.ACCOUNT_OBJECT, Set.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS)))
+                    .withConnectionWorking() : Proof.nothing("push");
+            proof = worked && sf.lastLimitInfo().map(u -> !quota.over(u)).orElse(true) ? proof.withQuotaOk() : proof;
+            health.observe(t.organizationId(), t.integrationId(), inbound.id(), problems, proof);
         }
         store.finishRun(runId, progress.counts(apiCalls, writes.writeCalls()), status, writes.mode(), errorCode, message, clock.instant());
         LOG.info("push of integration {}: {} ({} upserted, {} deleted, {} accounts, {} unchanged, {} rejected; {} write calls, {} calls, {})",

@@ -1,13 +1,12 @@
 package dev.crosswalk.app.push;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import dev.crosswalk.app.schedule.Jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,13 +17,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PushService {
-    private final SchedulerClient scheduler;
+    private final Jobs jobs;
     private final PushTargets targets;
     private final PushStore store;
     private final Clock clock;
 
-    PushService(@Lazy SchedulerClient scheduler, PushTargets targets, PushStore store, Clock clock) {
-        this.scheduler = scheduler;
+    PushService(Jobs jobs, PushTargets targets, PushStore store, Clock clock) {
+        this.jobs = jobs;
         this.targets = targets;
         this.store = store;
         this.clock = clock;
@@ -47,7 +46,7 @@ public class PushService {
     }
 
     void queueAt(UUID integrationId, Instant when) {
-        scheduler.scheduleIfNotExists(new TaskInstance<>(PushJobs.TASK, integrationId.toString()), when);
+        jobs.queueAt(TaskDescriptor.of(PushJobs.TASK), integrationId.toString(), null, when);
     }
 
     /** What the integration page shows: the last pushes, what Salesforce holds, and the rejected rows by code. */
