@@ -2,6 +2,7 @@ package dev.crosswalk.app.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crosswalk.app.Await;
 import dev.crosswalk.app.SalesforceFixture;
 import dev.crosswalk.app.SalesforceFixture.TestOrg;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class RapidReauthorizationIT extends HealthTestSupport {
             JsonNode runs = admin.get("/api/v1/integrations/" + id + "/runs").json();
             boolean going = runs.valueStream().anyMatch(r -> r.get("status").asString().equals("RUNNING"));
             quietPolls = going ? 0 : quietPolls + 1;
-            pause(400);
+            Await.during(Duration.ofMillis(400));
         }
     }
 }
