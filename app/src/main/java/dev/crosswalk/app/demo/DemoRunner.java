@@ -63,10 +63,12 @@ class DemoRunner implements ApplicationRunner {
     private static final String DEMO_TOKEN_NAME = "demo";
     private final Duration timeout;
     private final Map<UUID, CountDownLatch> waiting = new ConcurrentHashMap<>();
+    private final DemoPartnership partnership;
 
     DemoRunner(OrganizationService organizations, ApiTokenService tokens, IntegrationService integrations, SyncLauncher launcher,
             SalesforceEmulator emulator, WebServerApplicationContext web,
-            @Value("${crosswalk.demo.first-sync-timeout:PT10M}") Duration timeout) {
+            @Value("${crosswalk.demo.first-sync-timeout:PT10M}") Duration timeout, DemoPartnership partnership) {
+        this.partnership = partnership;
         this.organizations = organizations;
         this.tokens = tokens;
         this.integrations = integrations;
@@ -99,6 +101,8 @@ class DemoRunner implements ApplicationRunner {
             }
         }
         Tenant acme = TENANTS.get(0);
+        partnership.setUp(ensureAdmin(acme), ensureAdmin(TENANTS.get(1)), TENANTS.get(1).organization(), emulator.baseUrl(),
+                acme.salesforceUser(), SALESFORCE_PASSWORD, base);
         String token = demoToken(ensureAdmin(acme));
         System.out.println("CROSSWALK_READY url=" + base + " user=" + acme.adminEmail() + " password=" + PASSWORD
                 + " token=" + token + " emulator=" + emulator.baseUrl());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,8 +23,12 @@ public class PushService {
     private final PushStore store;
     private final Clock clock;
 
-    PushService(Jobs jobs, PushTargets targets, PushStore store, Clock clock) {
+    /** The engine is looked up when a push runs now: it depends on services that queue pushes through this one. */
+    private final ObjectProvider<PushEngine> engine;
+
+    PushService(Jobs jobs, PushTargets targets, PushStore store, Clock clock, ObjectProvider<PushEngine> engine) {
         this.jobs = jobs;
+        this.engine = engine;
         this.targets = targets;
         this.store = store;
         this.clock = clock;
@@ -33,6 +38,12 @@ public class PushService {
     public void queue(UUID organizationId, UUID customObjectsIntegrationId) {
         targets.require(organizationId, customObjectsIntegrationId);
         queueAt(customObjectsIntegrationId, clock.instant());
+    }
+
+    /** Pushes now, on the caller's thread (the demo's first push; waits for a running push of the integration). */
+    public PushRun pushNow(UUID organizationId, UUID customObjectsIntegrationId) {
+        targets.require(organizationId, customObjectsIntegrationId);
+        return engine.getObject().push(customObjectsIntegrationId, "MANUAL").orElseThrow();
     }
 
     /** Queues a push for every Custom Objects integration of the organization (partner-side changes). */
