@@ -101,8 +101,13 @@ class DemoRunner implements ApplicationRunner {
             }
         }
         Tenant acme = TENANTS.get(0);
-        partnership.setUp(ensureAdmin(acme), ensureAdmin(TENANTS.get(1)), TENANTS.get(1).organization(), emulator.baseUrl(),
-                acme.salesforceUser(), SALESFORCE_PASSWORD, base);
+        try {
+            partnership.setUp(ensureAdmin(acme), ensureAdmin(TENANTS.get(1)), TENANTS.get(1).organization(), emulator.baseUrl(),
+                    acme.salesforceUser(), SALESFORCE_PASSWORD, base);
+        } catch (RuntimeException e) {
+            // The tenants are usable without the partner story; say loudly what is missing rather than refuse to start.
+            LOG.error("Demo: the Acme–Globex partnership, Custom Objects integration or first push failed; the demo starts without it", e);
+        }
         String token = demoToken(ensureAdmin(acme));
         System.out.println("CROSSWALK_READY url=" + base + " user=" + acme.adminEmail() + " password=" + PASSWORD
                 + " token=" + token + " emulator=" + emulator.baseUrl());

@@ -26,8 +26,11 @@ public class SharingService {
     private final PopulationService populations;
     private final PartnershipService partnerships;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    SharingService(SharingRepository repository, PopulationService populations, PartnershipService partnerships, Clock clock) {
+    SharingService(SharingRepository repository, PopulationService populations, PartnershipService partnerships, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.populations = populations;
         this.partnerships = partnerships;
@@ -58,6 +61,7 @@ public class SharingService {
         Population p = populations.find(me.organizationId(), populationId);
         validate(me, p, rule);
         repository.upsert(me.organizationId(), populationId, null, rule, clock.instant());
+        events.publishEvent(new SharingChanged(me.organizationId(), populationId));
         return sharing(me, populationId);
     }
 
@@ -72,6 +76,7 @@ public class SharingService {
         }
         validate(me, p, rule);
         repository.upsert(me.organizationId(), populationId, partnerOrgId, rule, clock.instant());
+        events.publishEvent(new SharingChanged(me.organizationId(), populationId));
         return sharing(me, populationId);
     }
 
@@ -80,6 +85,7 @@ public class SharingService {
         OrganizationService.requireAdmin(me);
         populations.find(me.organizationId(), populationId);
         repository.deleteOverride(me.organizationId(), populationId, partnerOrgId);
+        events.publishEvent(new SharingChanged(me.organizationId(), populationId));
         return sharing(me, populationId);
     }
 

@@ -21,6 +21,12 @@ class PushTriggers {
         this.partnerships = partnerships;
     }
 
+    /** A partner changed what it shares: the organizations partnered with it push (their records may have to go or change). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onSharingChanged(dev.crosswalk.app.partner.SharingChanged event) {
+        partnerships.activeFor(event.organizationId()).forEach(p -> pushes.queueAll(p.partnerOf(event.organizationId())));
+    }
+
     /** A data source's after-sync work finished (keys, populations, overlaps current): push its Custom Objects integration. */
     @org.springframework.context.event.EventListener
     void onRunsMatched(dev.crosswalk.app.sync.RunsMatched event) {
