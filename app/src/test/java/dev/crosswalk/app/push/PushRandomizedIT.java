@@ -49,7 +49,7 @@ class PushRandomizedIT extends AppIntegrationTest {
     @Test
     void random_changes_each_followed_by_a_push_leave_salesforce_equal_to_the_desired_state() {
         long seed = Long.getLong("push.seed", System.nanoTime());
-        int steps = Integer.getInteger("push.steps", 6);
+        int steps = Integer.getInteger("push.steps", 4);
         System.out.println("PushRandomizedIT seed=" + seed + " steps=" + steps + " (replay: -Dpush.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
         String sfx = Long.toString(Math.abs(seed) % 1_000_000, 36) + UUID.randomUUID().toString().substring(0, 4);
