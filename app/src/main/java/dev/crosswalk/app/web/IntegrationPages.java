@@ -6,6 +6,7 @@ import dev.crosswalk.app.health.HealthProbe;
 import dev.crosswalk.app.health.HealthViews;
 import dev.crosswalk.app.health.IntegrationError;
 import dev.crosswalk.app.health.Repair;
+import dev.crosswalk.app.integration.CustomObjectsIntegrations;
 import dev.crosswalk.app.integration.IntegrationService;
 import dev.crosswalk.app.integration.SyncSettings;
 import dev.crosswalk.app.org.MemberPrincipal;
@@ -50,9 +51,11 @@ class IntegrationPages {
     private final HealthProbe probe;
     private final RecordService records;
     private final SalesforceProperties properties;
+    private final CustomObjectsIntegrations customObjects;
 
     IntegrationPages(IntegrationService integrations, SyncService syncs, HealthViews health, HealthProbe probe,
-            RecordService records, SalesforceProperties properties) {
+            RecordService records, SalesforceProperties properties, CustomObjectsIntegrations customObjects) {
+        this.customObjects = customObjects;
         this.integrations = integrations;
         this.syncs = syncs;
         this.health = health;
@@ -142,6 +145,10 @@ class IntegrationPages {
     @GetMapping("/integrations/{id}")
     String overview(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID id,
             @RequestParam(required = false) String connected, Model model) {
+        if (customObjects.find(me.organizationId(), id).isPresent()) {
+            // Alerts link every integration here; a Custom Objects integration has its own pages.
+            return "redirect:/integrations/custom-objects/" + id;
+        }
         IntegrationService.Details d = common(me, id, Screens.INTEGRATION_OVERVIEW, model);
         List<SyncRun> runs = syncs.recentRuns(me.organizationId(), id, 5);
         model.addAttribute("runs", runs);
