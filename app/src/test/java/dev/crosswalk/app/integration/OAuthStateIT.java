@@ -61,7 +61,7 @@ class OAuthStateIT extends AppIntegrationTest {
         URI callback = EmulatorLogin.signIn(start(), sf.integrationUsername(), SalesforceFixture.PASSWORD);
 
         ApiClient.Reply stolen = otherAdmin.get(callbackPath(callback));
-        assertThat(stolen.status()).isEqualTo(200);
+        assertThat(stolen.status()).isEqualTo(400);
         assertThat(stolen.body()).contains("OAUTH_STATE_INVALID");
 
         ApiClient.Reply own = admin.get(callbackPath(callback));
@@ -78,7 +78,7 @@ class OAuthStateIT extends AppIntegrationTest {
 
         URI callback = EmulatorLogin.signIn(authorize, sf.integrationUsername(), SalesforceFixture.PASSWORD);
         ApiClient.Reply replay = admin.get(callbackPath(callback));
-        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.body()).contains("OAUTH_STATE_INVALID");
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -123,7 +124,10 @@ public abstract class BrowserTest extends AppIntegrationTest {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        WebElement form = browser.findElement(By.id("sign-in"));
+        form.click();
+        // The login page has a #main too: wait for it to go, or later lookups race the navigation.
+        wait.until(ExpectedConditions.stalenessOf(form));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
@@ -156,8 +160,9 @@ public abstract class BrowserTest extends AppIntegrationTest {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** The element's text, read again if the page replaced the element meanwhile (a navigation or an htmx swap). */
     protected String text(By by) {
-        return find(by).getText();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
     }
 
     /** Saves {@code target/screenshots/<TestClass>-<name>.png}. */
