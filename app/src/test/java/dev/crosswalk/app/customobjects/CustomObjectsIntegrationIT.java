@@ -113,7 +113,7 @@ class CustomObjectsIntegrationIT extends AppIntegrationTest {
             String source = Syncs.connect(admin, sf);
             TestOrg other = CustomObjectsFixture.orgWithPackage("Elsewhere " + ORGS.incrementAndGet());
             ApiClient.Reply refused = CustomObjectsFixture.authorize(admin, source, other.integrationUsername());
-            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body()).contains("SALESFORCE_ORG_MISMATCH").contains(other.org().id()).contains(sf.org().id());
             assertThat(admin.get(PATH).body()).doesNotContain(source);
         }

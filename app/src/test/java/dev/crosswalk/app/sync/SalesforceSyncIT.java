@@ -180,7 +180,7 @@ class SalesforceSyncIT extends AppIntegrationTest {
         URI callback = EmulatorLogin.signIn(authorize, sf.integrationUsername(), SalesforceFixture.PASSWORD);
         assertThat(admin.get(callback.getPath() + "?" + callback.getRawQuery()).status()).isEqualTo(302);
         ApiClient.Reply replay = admin.get(callback.getPath() + "?" + callback.getRawQuery());
-        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.body()).contains("OAUTH_STATE_INVALID");
         assertThat(admin.get("/oauth/salesforce/callback?state=forged&code=x").body()).contains("OAUTH_STATE_INVALID");
     }

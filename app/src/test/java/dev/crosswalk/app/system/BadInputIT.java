@@ -138,11 +138,11 @@ class BadInputIT extends AppIntegrationTest {
     void the_web_form_shows_why_a_login_host_is_refused() throws Exception {
         WebSession web = WebSession.signIn(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
         HttpResponse<String> page = web.get("/integrations");
-        HttpResponse<String> posted = web.post("/integrations/connect",
-                Map.of("hostKind", "custom", "host", "https://evil.example.com", "_csrf", WebSession.csrf(page.body())));
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/integrations");
-        assertThat(web.get("/integrations").body()).contains("not a Salesforce login host");
+        HttpResponse<String> posted = web.post("/integrations/new",
+                Map.of("hostKind", "url", "host", "https://evil.example.com", "_csrf", WebSession.csrf(page.body())));
+        // The form is shown again with the reason next to the field (nothing left the server).
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body()).contains("id=\"host-error\"").contains("not a Salesforce login host");
     }
 
     @Nested
@@ -169,7 +169,7 @@ class BadInputIT extends AppIntegrationTest {
             WebSession web = WebSession.signIn(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
             HttpResponse<String> missing = web.get("/integrations/" + UUID.randomUUID() + "/no-such-page");
             assertThat(missing.statusCode()).isEqualTo(404);
-            assertThat(missing.body()).contains("crosswalk.css").contains("Not found").doesNotContain("Whitelabel")
+            assertThat(missing.body()).contains("crosswalk.css").contains("This page does not exist").doesNotContain("Whitelabel")
                     .doesNotContain("Exception");
             HttpResponse<String> nul = web.get("/integrations?x=a%00b");
             assertThat(nul.statusCode()).isEqualTo(400);
