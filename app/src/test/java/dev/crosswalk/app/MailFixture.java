@@ -4,7 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One SMTP server (GreenMail) on a free loopback port for the service's integration tests,
@@ -27,13 +29,21 @@ public final class MailFixture {
     }
 
     /** Messages received so far for {@code address}. */
+    /**
+     * The messages sent to {@code address}, each once: GreenMail stores a copy of a message per
+     * recipient, so a mail to several Admins would otherwise count once per Admin.
+     */
     public static List<MimeMessage> to(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+        Map<String, MimeMessage> byId = new LinkedHashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
             try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+                    byId.putIfAbsent(m.getMessageID(), m);
+                }
             } catch (jakarta.mail.MessagingException e) {
-                return false;
+                throw new IllegalStateException("unreadable test mail", e);
             }
-        }).toList();
+        }
+        return List.copyOf(byId.values());
     }
 }
