@@ -7,6 +7,7 @@ import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.system.CrosswalkException;
 import dev.crosswalk.app.system.ErrorCode;
+import dev.crosswalk.app.system.Screens;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.SObjectDescribe;
 import dev.crosswalk.salesforce.SalesforceConnection;
@@ -134,10 +135,10 @@ public class IntegrationService {
         repository.dataSourceOfSalesforceOrg(organizationId, a.identity().orgId(), except).ifPresent(existing -> {
             connections.discard(a);
             throw CrosswalkException.of(ErrorCode.SALESFORCE_ORG_ALREADY_CONNECTED, "Salesforce org " + a.identity().orgId()
-                    + " is already connected as the integration '" + existing.name() + "' (" + existing.id()
-                    + "). Nothing was added. To sign in again or as another user, reauthorize that integration: "
-                    + "Integrations → " + existing.name() + " → Reauthorize (POST /api/v1/integrations/" + existing.id()
-                    + "/reauthorize).");
+                    + " is already connected as the integration '" + existing.name() + "'. Nothing was added. To sign in"
+                    + " again or as another user, reauthorize that integration: "
+                    + Screens.INTEGRATION_ADVANCED_SETTINGS.trail(existing.name()) + " → ⋯ Actions → Update.")
+                    .about(existing.id(), existing.name());
         });
     }
 

@@ -52,6 +52,10 @@ class OAuthCallbackController {
             response.setStatus(e.code().status().value());
             model.addAttribute("code", e.code().name());
             model.addAttribute("message", e.getMessage());
+            e.related().ifPresent(r -> {
+                model.addAttribute("existingIntegrationId", r.id());
+                model.addAttribute("existingIntegrationName", r.name());
+            });
             return "connect-failed";
         }
     }

@@ -36,7 +36,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CrosswalkException.class)
     ProblemDetail crosswalk(CrosswalkException e) {
-        return problem(e.code(), e.getMessage());
+        ProblemDetail problem = problem(e.code(), e.getMessage());
+        e.related().ifPresent(r -> problem.setProperty("relatedId", r.id()));
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

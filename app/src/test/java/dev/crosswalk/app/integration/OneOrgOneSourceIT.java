@@ -53,7 +53,7 @@ class OneOrgOneSourceIT extends AppIntegrationTest {
         ApiClient.Reply refused = admin.get(callback.getPath() + "?" + callback.getRawQuery());
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("SALESFORCE_ORG_ALREADY_CONNECTED").contains("One Source Org")
-                .contains("/api/v1/integrations/" + id + "/reauthorize");
+                .contains("Advanced Settings → ⋯ Actions → Update").contains("href=\"/integrations/" + id + "\"");
         assertThat(admin.get("/api/v1/integrations").json().valueStream()
                 .filter(i -> i.get("connection").get("salesforceOrgId").asString().equals(sf.org().id()))).hasSize(1);
         assertCountsEqualPreview(admin, populationId, filter);

@@ -122,4 +122,34 @@ class IntegrationPagesIT extends BrowserTest {
         assertThat(text(By.id("history"))).contains("First sync").contains("Succeeded");
         checkPage("integration-history");
     }
+
+    @Test
+    @Order(4)
+    void connecting_the_same_org_again_is_refused_with_a_link_to_the_existing_integration() {
+        signInAsAdmin();
+        open("/integrations/new");
+        find(By.id("name")).sendKeys("Pages Org again");
+        click(By.cssSelector("input[name=hostKind][value=url]"));
+        find(By.id("host")).sendKeys(SalesforceFixture.url());
+        click(By.id("connect"));
+        wait.until(ExpectedConditions.urlContains(SalesforceFixture.url()));
+        find(By.name("username")).sendKeys(SF.integrationUsername());
+        browser.findElement(By.name("password")).sendKeys(SalesforceFixture.PASSWORD);
+        click(By.id("Login"));
+        // The user approved Crosswalk in the first test: Salesforce skips the approval page then.
+        wait.until(d -> d.getCurrentUrl().startsWith(baseUrl()) || !d.findElements(By.id("oaapprove")).isEmpty());
+        if (!browser.getCurrentUrl().startsWith(baseUrl())) {
+            click(By.id("oaapprove"));
+        }
+
+        assertThat(text(By.id("connect-error"))).contains("already connected as the integration 'Pages Org'")
+                .contains("Integrations → Pages Org → Settings → Advanced Settings → ⋯ Actions → Update");
+        assertThat(text(By.id("connect-error-code"))).isEqualTo("SALESFORCE_ORG_ALREADY_CONNECTED");
+        checkPage("connect-refused-already-connected");
+        click(By.id("existing-integration"));
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + integrationPath));
+        assertThat(text(By.tagName("h1"))).contains("Pages Org");
+        click(By.id("nav-integrations"));
+        assertThat(browser.findElements(By.cssSelector("#integrations")).get(0).getText()).doesNotContain("Pages Org again");
+    }
 }
