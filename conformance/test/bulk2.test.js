@@ -90,6 +90,37 @@ describe('Bulk API 2.0 ingest into an installed custom object', () => {
     assert.equal(totalSize, 9_990);
   });
 
+  it('accepts an empty upload (no bytes, or a header only) and completes the job with 0 records', async () => {
+    for (const body of ['', 'Name,External_Key__c\n']) {
+      const job = conn.bulk2.createJob({ object, operation: 'insert' });
+      await job.open();
+      await job.uploadData(body);
+      await job.close();
+      await job.poll(POLL.pollInterval, POLL.pollTimeout);
+      const info = await job.check();
+      assert.equal(info.state, 'JobComplete', `upload ${JSON.stringify(body)}`);
+      assert.equal(Number(info.numberRecordsProcessed), 0);
+      assert.equal(Number(info.numberRecordsFailed), 0);
+    }
+  });
+
+  it('upserts on Id without an Id column by inserting every row', async () => {
+    // jsforce's record input adds an empty Id column itself; a CSV upload (as Data Loader and ETL tools
+    // send) has none.
+    const job = conn.bulk2.createJob({ object, operation: 'upsert', externalIdFieldName: 'Id' });
+    await job.open();
+    await job.uploadData([1, 2, 3].map((i) => `Id upsert ${runId} ${i},ID-${runId}-${i}`).join('\n').replace(/^/, 'Name,External_Key__c\n'));
+    await job.close();
+    await job.poll(POLL.pollInterval, POLL.pollTimeout);
+    const info = await job.check();
+    assert.equal(info.state, 'JobComplete', info.errorMessage);
+    const successful = await job.getSuccessfulResults();
+    assert.equal(successful.length, 3);
+    assert.ok(successful.every((r) => r.sf__Created === 'true'));
+    const { totalSize } = await conn.query(`SELECT COUNT() FROM ${object} WHERE External_Key__c LIKE 'ID-${runId}-%'`);
+    assert.equal(totalSize, 3);
+  });
+
   it('upserts 10,000 records on the external id: updates existing, creates new, reports failures', async () => {
     // Keys 5,000..14,999: 5,000..9,999 mostly exist (the 5 that failed to insert are created now),
     // 10,000..14,999 are new. Every key ending in 500 fails (Note__c too long).

@@ -107,3 +107,33 @@ describe('limits', () => {
     assert.ok(Number.isInteger(limit) && limit >= used, `api usage limit = ${limit}`);
   });
 });
+
+describe('layouts (describe/layouts, describe/compactLayouts)', () => {
+  it('answers GET /sobjects/Account/describe/layouts with the layout, never a record lookup', async () => {
+    const admin = await passwordLogin(users.admin);
+    const described = await admin.sobject('Account').layouts();
+    assert.equal(described.layouts.length, 1);
+    const layout = described.layouts[0];
+    assert.match(layout.id, /^00h[0-9A-Za-z]{15}$/);
+    const items = layout.detailLayoutSections.flatMap((s) => s.layoutRows.flatMap((r) => r.layoutItems));
+    const name = items.find((i) => i.layoutComponents[0].value === 'Name');
+    assert.equal(name.required, true);
+    assert.equal(name.layoutComponents[0].details.type, 'string');
+    assert.ok(layout.relatedLists.some((r) => r.name === 'Contacts' && r.sobject === 'Contact'));
+    assert.equal(described.recordTypeMappings[0].layoutId, layout.id);
+    assert.deepEqual(described.recordTypeSelectorRequired, [false]);
+
+    const compact = await admin.sobject('Account').compactLayouts();
+    assert.equal(compact.compactLayouts[0].name, 'SYSTEM');
+    assert.ok(compact.compactLayouts[0].fieldItems.some((i) => i.layoutComponents[0].value === 'Name'));
+  });
+
+  it('answers an unknown sub-resource and an unknown named layout with NOT_FOUND, not an external-id error', async () => {
+    const admin = await passwordLogin(users.admin);
+    const err = await admin.request(`/services/data/v${API_VERSION}/sobjects/Account/describe/nope`).then(() => null, (e) => e);
+    assert.equal(err.errorCode, 'NOT_FOUND');
+    assert.doesNotMatch(err.message, /external ID/i);
+    const named = await admin.sobject('Account').layouts('NoSuchLayout').then(() => null, (e) => e);
+    assert.equal(named.errorCode, 'NOT_FOUND');
+  });
+});

@@ -10,6 +10,9 @@ before(async () => {
   conn = await passwordLogin(users.admin);
 });
 
+/** The connection an sObject handle belongs to. */
+const conn2 = (sobject) => sobject._conn;
+
 /** Salesforce's 18-char suffix: per 5-char chunk, a bit per upper-case letter, mapped to A-Z0-5. */
 function checksumSuffix(id15) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -124,6 +127,26 @@ describe('upsert on the external id of an installed custom object', () => {
     assert.deepEqual([results[1].success, results[1].created], [true, true]);
     assert.equal(results[2].success, false);
     assert.equal(results[2].errors[0].statusCode, 'STRING_TOO_LONG');
+  });
+
+  it('rolls back an allOrNone upsert and still reports created: true for the would-be inserts', async () => {
+    await items.upsert({ External_Key__c: 'R-1', Name: 'existing' }, 'External_Key__c');
+    const results = await items.upsert(
+      [
+        { External_Key__c: 'R-1', Name: 'would update' },
+        { External_Key__c: 'R-2', Name: 'would insert' },
+        { External_Key__c: 'R-3', Name: 'x', Note__c: 'y'.repeat(30) },
+      ],
+      'External_Key__c',
+      { allOrNone: true },
+    );
+    assert.deepEqual(results.map((r) => r.success), [false, false, false]);
+    assert.deepEqual(results.map((r) => r.created), [false, true, false]);
+    assert.equal(results[0].errors[0].statusCode, 'ALL_OR_NONE_OPERATION_ROLLED_BACK');
+    assert.equal(results[1].errors[0].statusCode, 'ALL_OR_NONE_OPERATION_ROLLED_BACK');
+    assert.equal(results[2].errors[0].statusCode, 'STRING_TOO_LONG');
+    const { totalSize } = await conn2(items).query(`SELECT COUNT() FROM Conformance_Item__c WHERE External_Key__c = 'R-2'`);
+    assert.equal(totalSize, 0, 'nothing was inserted');
   });
 
   it('answers NOT_FOUND for a field that is not an external id', async () => {

@@ -84,7 +84,9 @@ final class IngestJobs {
                     + " CSV). Split the data into several uploads or jobs.");
         }
         if (data.length == 0) {
-            throw ApiException.badRequest(BulkErrors.INVALID_JOB, "The upload is empty");
+            // Salesforce accepts an empty upload; a job whose uploads hold no rows completes with 0 records.
+            job.upload(data, clock.instant());
+            return;
         }
         job.upload(data, clock.instant());
     }
@@ -154,6 +156,9 @@ final class IngestJobs {
         List<List<String>> rows = new java.util.ArrayList<>(job.unprocessedRows());
         if (job.state() == JobState.Aborted) {
             for (byte[] upload : job.pendingUploads()) {
+                if (upload.length == 0) {
+                    continue;
+                }
                 try {
                     rows.addAll(IngestCsv.parse(upload, job.columnDelimiter(), job.lineEnding()).rows());
                 } catch (IngestCsv.Unreadable e) {

@@ -59,6 +59,9 @@ final class IngestProcessor {
         List<String> header = null;
         List<List<String>> rows = new ArrayList<>();
         for (byte[] upload : uploads) {
+            if (upload.length == 0) {
+                continue; // an empty upload adds nothing, not even a header
+            }
             IngestCsv.Parsed parsed;
             try {
                 parsed = IngestCsv.parse(upload, job.columnDelimiter(), job.lineEnding());
@@ -122,7 +125,9 @@ final class IngestProcessor {
         if (byId && !seen.contains("id")) {
             return "InvalidBatch : Field name not found : Id";
         }
-        if (job.operation() == IngestJob.Operation.upsert && !seen.contains(job.externalIdFieldName().toLowerCase(Locale.ROOT))) {
+        // Upsert on Id without an Id column: every row is an insert, as in Salesforce.
+        if (job.operation() == IngestJob.Operation.upsert && !job.externalIdFieldName().equalsIgnoreCase("Id")
+                && !seen.contains(job.externalIdFieldName().toLowerCase(Locale.ROOT))) {
             return "InvalidBatch : Field name not found : " + job.externalIdFieldName();
         }
         return null;
@@ -206,6 +211,9 @@ final class IngestProcessor {
     private static Set<String> duplicateExternalIds(FieldDef field, List<String> header, List<List<String>> rows) {
         int column = indexOf(header, field.name());
         Map<String, Integer> counts = new HashMap<>();
+        if (column < 0) {
+            return Set.of();
+        }
         for (List<String> row : rows) {
             if (column < row.size() && row.size() == header.size()) {
                 String k = key(field, row.get(column));

@@ -158,8 +158,10 @@ public final class DataService {
             boolean anyFailed = out.stream().anyMatch(r -> !r.success());
             if (allOrNone && anyFailed) {
                 batch.journal().rollback(org);
+                // A rolled-back insert keeps created=true: Salesforce's upsert results say what the write
+                // would have been (its id is gone with the rollback).
                 return out.stream().map(r -> r.success()
-                        ? new SaveResult(r.created() ? null : r.id(), false, false, List.of(ApiError.rolledBack()))
+                        ? new SaveResult(r.created() ? null : r.id(), false, r.created(), List.of(ApiError.rolledBack()))
                         : r).toList();
             }
             Journal outer = TRANSACTION.get();

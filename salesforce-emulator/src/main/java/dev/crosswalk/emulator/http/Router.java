@@ -9,7 +9,10 @@ import java.util.Optional;
 /**
  * Routes by method and path pattern. Patterns are slash-separated segments where
  * {@code {name}} captures one segment and a trailing {@code {name*}} captures the rest.
- * The first registered match wins, so register specific routes before general ones.
+ * When several patterns match, the most specific wins: at the first segment where they differ a
+ * literal beats a variable, and a variable beats a trailing rest capture; registration order only
+ * breaks exact ties. So {@code /sobjects/{type}/describe/layouts} is never read as the external-id
+ * lookup {@code /sobjects/{type}/{field}/{value}}, whatever order the feature classes register in.
  */
 public final class Router {
     private record Route(String method, String[] segments, Handler handler) {
@@ -35,16 +38,39 @@ public final class Router {
     /** The route for a method and path; empty if none. {@code pathExists} tells 404 from 405. */
     public synchronized Optional<Match> match(String method, String path) {
         String[] parts = split(path);
+        Route best = null;
+        Map<String, String> bestVars = null;
         for (Route r : routes) {
             if (!r.method.equals(method) && !(method.equals("HEAD") && r.method.equals("GET"))) {
                 continue;
             }
             Map<String, String> vars = bind(r.segments, parts);
-            if (vars != null) {
-                return Optional.of(new Match(r.handler, vars));
+            if (vars != null && (best == null || moreSpecific(r.segments, best.segments))) {
+                best = r;
+                bestVars = vars;
             }
         }
-        return Optional.empty();
+        return best == null ? Optional.empty() : Optional.of(new Match(best.handler, bestVars));
+    }
+
+    /** True when {@code a} is strictly more specific than {@code b} (both match the same path). */
+    private static boolean moreSpecific(String[] a, String[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int ka = kind(a[i]);
+            int kb = kind(b[i]);
+            if (ka != kb) {
+                return ka < kb;
+            }
+        }
+        return false;
+    }
+
+    /** 0 literal, 1 one-segment variable, 2 rest capture. */
+    private static int kind(String segment) {
+        if (!segment.startsWith("{")) {
+            return 0;
+        }
+        return segment.endsWith("*}") ? 2 : 1;
     }
 
     public synchronized boolean pathExists(String path) {

@@ -297,7 +297,8 @@ public final class PackageInstaller {
             case "Number", "Currency", "Percent" -> b.precision(f.precision(), f.scale());
             case "Picklist", "MultiselectPicklist" -> b.picklist(f.picklistValues(), f.restrictedPicklist());
             case "Lookup", "MasterDetail" -> b.reference(f.apiName().substring(0, f.apiName().length() - 3) + "__r",
-                    org.type(f.referenceTo()).orElseThrow().name());
+                    org.type(f.referenceTo()).orElseThrow().name()).childRelationship(
+                    f.relationshipName() == null ? null : f.relationshipName() + "__r");
             default -> {
                 // Checkbox, Date, DateTime: nothing more
             }

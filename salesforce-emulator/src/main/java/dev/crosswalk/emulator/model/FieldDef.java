@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param system     set by the platform (Id, audit fields, IsDeleted): never writable by callers
  * @param permissionable field-level security applies (false for Id, Name, required and system fields)
+ * @param childRelationshipName for a custom lookup, the parent's name for its children ({@code Children__r},
+ *                   from the field metadata's {@code relationshipName}); {@code null} otherwise
  * @param required   must be given on create (describe: {@code nillable=false}, {@code createable=true},
  *                   {@code defaultedOnCreate=false})
  */
@@ -37,7 +39,8 @@ public record FieldDef(
         String relationshipName,
         List<String> picklistValues,
         boolean restrictedPicklist,
-        int index) {
+        int index,
+        String childRelationshipName) {
 
     public FieldDef {
         referenceTo = referenceTo == null ? List.of() : List.copyOf(referenceTo);
@@ -60,7 +63,7 @@ public record FieldDef(
     FieldDef withIndex(int newIndex) {
         return new FieldDef(name, label, type, length, precision, scale, custom, system, required, nillable,
                 updateable, externalId, unique, caseSensitive, nameField, permissionable, defaultedOnCreate,
-                referenceTo, relationshipName, picklistValues, restrictedPicklist, newIndex);
+                referenceTo, relationshipName, picklistValues, restrictedPicklist, newIndex, childRelationshipName);
     }
 
     /** Fluent builder: standard fields are one line each in {@link StandardSchema}. */
@@ -85,6 +88,7 @@ public record FieldDef(
         private String relationshipName;
         private List<String> picklistValues = List.of();
         private boolean restrictedPicklist;
+        private String childRelationshipName;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -127,6 +131,8 @@ public record FieldDef(
             referenceTo = List.of(targets);
             return this;
         }
+        /** The child relationship name a custom lookup gives its target ({@code Children__r}). */
+        public Builder childRelationship(String name) { childRelationshipName = name; return this; }
         public Builder picklist(List<String> values, boolean restricted) {
             picklistValues = values;
             restrictedPicklist = restricted;
@@ -138,7 +144,7 @@ public record FieldDef(
             return new FieldDef(name, label == null ? defaultLabel(name) : label, type, length, precision, scale, custom,
                     system, required, nillable, updateable && !system, externalId, unique, caseSensitive, nameField,
                     permissionable && !system && !required && type != FieldType.ID, defaultedOnCreate || type == FieldType.BOOLEAN,
-                    referenceTo, relationshipName, picklistValues, restrictedPicklist, -1);
+                    referenceTo, relationshipName, picklistValues, restrictedPicklist, -1, childRelationshipName);
         }
 
         private boolean isNillableSystemField() {

@@ -319,6 +319,9 @@ public final class StateFile {
             j.put("defaultedOnCreate", f.defaultedOnCreate());
             f.referenceTo().forEach(j.putArray("referenceTo")::add);
             j.put("relationshipName", f.relationshipName());
+            if (f.childRelationshipName() != null) {
+                j.put("childRelationshipName", f.childRelationshipName());
+            }
             f.picklistValues().forEach(j.putArray("picklistValues")::add);
             j.put("restrictedPicklist", f.restrictedPicklist());
         }
@@ -344,7 +347,8 @@ public final class StateFile {
                     j.get("caseSensitive").asBoolean(), j.get("nameField").asBoolean(), j.get("permissionable").asBoolean(),
                     j.get("defaultedOnCreate").asBoolean(), refs,
                     j.path("relationshipName").isNull() ? null : j.path("relationshipName").asString(null), picks,
-                    j.get("restrictedPicklist").asBoolean(), -1));
+                    j.get("restrictedPicklist").asBoolean(), -1,
+                    j.path("childRelationshipName").isString() ? j.path("childRelationshipName").asString() : null));
         }
         return t;
     }

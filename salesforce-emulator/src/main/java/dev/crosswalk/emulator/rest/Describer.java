@@ -1,6 +1,7 @@
 package dev.crosswalk.emulator.rest;
 
 import dev.crosswalk.emulator.http.Json;
+import dev.crosswalk.emulator.model.ChildRelationships;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
 import dev.crosswalk.emulator.model.Org;
@@ -27,16 +28,6 @@ final class Describer {
     private static final Set<String> FEED_ENABLED = Set.of("Account", "Contact", "Lead", "Opportunity", "User");
 
     /** Child relationship names of the standard schema, keyed by {@code ChildObject.LookupField}. */
-    private static final Map<String, String> CHILD_RELATIONSHIPS = Map.ofEntries(
-            Map.entry("Contact.AccountId", "Contacts"),
-            Map.entry("Opportunity.AccountId", "Opportunities"),
-            Map.entry("Account.ParentId", "ChildAccounts"),
-            Map.entry("User.ProfileId", "Users"),
-            Map.entry("PermissionSetAssignment.AssigneeId", "PermissionSetAssignments"),
-            Map.entry("PermissionSetAssignment.PermissionSetId", "Assignments"),
-            Map.entry("ObjectPermissions.ParentId", "ObjectPerms"),
-            Map.entry("FieldPermissions.ParentId", "FieldPerms"),
-            Map.entry("SetupEntityAccess.ParentId", "SetupEntityAccessItems"));
 
     private final Org org;
     private final EffectiveAccess access;
@@ -302,20 +293,8 @@ final class Describer {
         return out;
     }
 
-    /**
-     * Standard lookups use the names of the standard schema (audit and owner lookups have none);
-     * custom lookups get the child's plural label as {@code Label_Plural__r}, the default Setup
-     * proposes.
-     */
     static String childRelationshipName(SObjectType child, FieldDef lookup) {
-        String known = CHILD_RELATIONSHIPS.get(child.name() + "." + lookup.name());
-        if (known != null) {
-            return known;
-        }
-        if (lookup.custom()) {
-            return child.labelPlural().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "__r";
-        }
-        return null;
+        return ChildRelationships.name(child, lookup);
     }
 
     private ArrayNode recordTypeInfos(SObjectType t) {

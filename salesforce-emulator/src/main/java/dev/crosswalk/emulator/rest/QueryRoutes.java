@@ -18,9 +18,16 @@ import dev.crosswalk.emulator.soql.PreparedQuery;
 import dev.crosswalk.emulator.soql.QueryOptions;
 import dev.crosswalk.emulator.soql.SoqlEngine;
 import dev.crosswalk.emulator.soql.SoqlException;
+import dev.crosswalk.emulator.soql.Subquery;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -134,15 +141,77 @@ final class QueryRoutes {
     }
 
     private static ArrayNode page(RecordJson json, PreparedQuery q, List<Record> rows, int from, int to) {
-        List<FieldPath> paths = q.columns().stream()
-                .map(c -> new FieldPath(c.relationshipPath(), c.field().name()))
-                .toList();
-        PathTree tree = PathTree.of(paths);
+        PathTree tree = tree(q);
         ArrayNode out = Json.array();
+        List<Subquery> subqueries = q.subqueries();
+        List<Map<String, List<Record>>> children = new ArrayList<>();
+        if (!subqueries.isEmpty()) {
+            Set<String> ids = new HashSet<>();
+            for (int i = from; i < to; i++) {
+                ids.add(rows.get(i).id());
+            }
+            for (Subquery sub : subqueries) {
+                children.add(sub.children(ids));
+            }
+        }
         for (int i = from; i < to; i++) {
-            out.add(json.select(q.type(), rows.get(i), tree));
+            ObjectNode n = json.select(q.type(), rows.get(i), tree);
+            if (!subqueries.isEmpty()) {
+                n = withChildren(json, q, n, rows.get(i).id(), subqueries, children);
+            }
+            out.add(n);
         }
         return out;
+    }
+
+    private static PathTree tree(PreparedQuery q) {
+        return PathTree.of(q.columns().stream()
+                .map(c -> new FieldPath(c.relationshipPath(), c.field().name()))
+                .toList());
+    }
+
+    /**
+     * Inserts each subquery's {@code {totalSize, done, records}} (or {@code null} without children) under
+     * its relationship name, at its place in the SELECT list: after the keys of the columns before it.
+     */
+    private static ObjectNode withChildren(RecordJson json, PreparedQuery q, ObjectNode parent, String parentId,
+            List<Subquery> subqueries, List<Map<String, List<Record>>> children) {
+        ObjectNode n = Json.object();
+        List<Map.Entry<String, JsonNode>> props = new ArrayList<>();
+        parent.properties().forEach(props::add);
+        int next = 0;
+        for (int k = 0; k <= props.size(); k++) {
+            // props.get(0) is "attributes"; a subquery at position p goes after the keys of the first p columns.
+            while (next < subqueries.size() && k > 0 && keysBefore(q, subqueries.get(next).position()) == k - 1) {
+                Subquery sub = subqueries.get(next);
+                List<Record> kids = children.get(next).get(parentId);
+                if (kids == null) {
+                    n.putNull(sub.relationshipName());
+                } else {
+                    PathTree childTree = tree(sub.query());
+                    ArrayNode records = Json.array();
+                    for (Record r : kids) {
+                        records.add(json.select(sub.query().type(), r, childTree));
+                    }
+                    n.set(sub.relationshipName(), result(kids.size(), null, records));
+                }
+                next++;
+            }
+            if (k < props.size()) {
+                n.set(props.get(k).getKey(), props.get(k).getValue());
+            }
+        }
+        return n;
+    }
+
+    /** Distinct top-level JSON keys the first {@code position} columns render to (parents share one key). */
+    private static int keysBefore(PreparedQuery q, int position) {
+        Set<String> keys = new HashSet<>();
+        for (Column c : q.columns().subList(0, position)) {
+            String key = c.relationshipPath().isEmpty() ? c.field().name() : c.relationshipPath().get(0);
+            keys.add(key.toLowerCase(Locale.ROOT));
+        }
+        return keys.size();
     }
 
     /** {@code SELECT COUNT(Id) …}: rows of type AggregateResult, keyed by alias ({@code expr0}…). */

@@ -16,6 +16,7 @@ public final class ReadEndpoints {
     public static void register(Router router, EmulatorState state, ApiGate gate) {
         VersionRoutes.register(router, state, gate);
         DescribeRoutes.register(router, state, gate);
+        LayoutRoutes.register(router, state, gate);
         QueryRoutes.register(router, state, gate);
         LimitsRoutes.register(router, state, gate);
     }

@@ -41,6 +41,11 @@ public final class SObjectRoutes {
         this.data = data;
     }
 
+    /** Path segments under {@code /sobjects/{type}/} that name sub-resources, never external-id fields. */
+    private static final java.util.Set<String> SUB_RESOURCES = java.util.Set.of("describe", "listviews",
+            "quickactions", "updated", "deleted", "layouts", "compactlayouts", "richtextimagefields", "eventschema",
+            "relationships", "userpassword", "platformaction", "suggestcontroller");
+
     public static void register(Router router, EmulatorState state, ApiGate gate) {
         SObjectRoutes r = new SObjectRoutes(state, new DataService(state));
         String base = "/services/data/{version}/sobjects/{type}";
@@ -259,6 +264,11 @@ public final class SObjectRoutes {
     }
 
     private FieldDef externalIdField(Request req, SObjectType t, String name) {
+        if (SUB_RESOURCES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            // A sub-resource the emulator does not serve (or a misspelt one under it) is a missing
+            // resource, never an external-id lookup on a field called "describe".
+            throw ApiException.notFound();
+        }
         EffectiveAccess access = state.permissions().access(req.session().org(), req.session().userId());
         return t.field(name).filter(f -> f.idLookup() && access.canReadField(t, f))
                 .orElseThrow(() -> ApiException.of(404, "NOT_FOUND",

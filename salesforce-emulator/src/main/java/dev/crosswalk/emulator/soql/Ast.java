@@ -25,7 +25,11 @@ final class Ast {
         }
     }
 
-    sealed interface SelectItem permits FieldItem, CountAll, Aggregate, FieldsItem {
+    sealed interface SelectItem permits FieldItem, CountAll, Aggregate, FieldsItem, SubQuery {
+    }
+
+    /** {@code (SELECT Id FROM Contacts …)}: a parent-to-child subquery; its FROM is a child relationship name. */
+    record SubQuery(Query query, int offset) implements SelectItem {
     }
 
     /** {@code FIELDS(ALL | STANDARD | CUSTOM)}; {@code kind} upper case. */

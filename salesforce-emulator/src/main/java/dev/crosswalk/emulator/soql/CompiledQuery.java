@@ -1,6 +1,7 @@
 package dev.crosswalk.emulator.soql;
 
 import dev.crosswalk.emulator.model.FieldDef;
+import dev.crosswalk.emulator.model.Ids;
 import dev.crosswalk.emulator.model.Record;
 import dev.crosswalk.emulator.model.RecordStore;
 import dev.crosswalk.emulator.model.SObjectType;
@@ -8,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -33,10 +36,11 @@ final class CompiledQuery implements PreparedQuery {
     /** Canonical id from a top-level {@code Id = '…'}: the scan reads one record instead of the store. */
     private final String keyId;
     private final Map<String, PathResolver.ParentAccessor> parents = new ConcurrentHashMap<>();
+    private final List<Subquery> subqueries;
 
     CompiledQuery(SObjectType type, RecordStore store, List<Column> columns, boolean count, Aggregation aggregation,
             Filter filter, Comparator<Record> order, Integer limit, Integer offset, boolean includeDeleted,
-            PathResolver paths, String keyId) {
+            PathResolver paths, String keyId, List<Subquery> subqueries) {
         this.type = type;
         this.store = store;
         this.columns = List.copyOf(columns);
@@ -49,6 +53,7 @@ final class CompiledQuery implements PreparedQuery {
         this.isDeleted = includeDeleted ? null : type.field("IsDeleted").orElse(null);
         this.paths = paths;
         this.keyId = keyId;
+        this.subqueries = List.copyOf(subqueries);
         // Resolve every relationship prefix of the SELECT list now, so rendering nested parents never parses names.
         for (Column c : columns) {
             for (int i = 1; i <= c.relationshipPath().size(); i++) {
@@ -65,6 +70,38 @@ final class CompiledQuery implements PreparedQuery {
     @Override
     public List<Column> columns() {
         return columns;
+    }
+
+    @Override
+    public List<Subquery> subqueries() {
+        return subqueries;
+    }
+
+    /** The rows of this (child) query per parent id, for {@link Subquery#children}. */
+    Map<String, List<Record>> childrenOf(FieldDef lookup, Set<String> parentIds) {
+        Predicate<Record> where = filter == null ? null : filter.bind();
+        Map<String, List<Record>> out = new HashMap<>();
+        if (parentIds.isEmpty()) {
+            return out;
+        }
+        for (Record r : store.all()) {
+            if (!(r.get(lookup) instanceof String id) || id.isEmpty()) {
+                continue;
+            }
+            String key = id.length() == 18 ? id : Ids.normalize(id).orElse(id);
+            if (parentIds.contains(key) && visible(r) && (where == null || where.test(r))) {
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<Record>> e : out.entrySet()) {
+            ArrayList<Record> rows = (ArrayList<Record>) e.getValue();
+            if (order != null) {
+                rows.sort(order);
+            }
+            e.setValue(window(rows));
+        }
+        out.values().removeIf(List::isEmpty);
+        return out;
     }
 
     @Override

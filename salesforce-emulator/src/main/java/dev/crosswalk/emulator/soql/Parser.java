@@ -27,7 +27,7 @@ import java.util.Set;
  * query      := SELECT item (',' item)* FROM name [USING SCOPE name] [WHERE condition]
  *               [WITH name] [GROUP BY name (',' name)*] [ORDER BY order (',' order)*] [LIMIT int]
  *               [OFFSET int] [FOR (VIEW | REFERENCE | UPDATE)]
- * item       := COUNT '(' ')' | function '(' name ')' [alias] | FIELDS '(' (ALL | STANDARD | CUSTOM) ')' | name
+ * item       := '(' query ')' | COUNT '(' ')' | function '(' name ')' [alias] | FIELDS '(' (ALL | STANDARD | CUSTOM) ')' | name
  * function   := COUNT | COUNT_DISTINCT | MIN | MAX | SUM | AVG
  * condition  := unary (AND unary)* | unary (OR unary)*        -- mixing needs parentheses
  * unary      := NOT unary | '(' condition ')' | simple
@@ -48,6 +48,8 @@ final class Parser {
     private final List<Token> tokens;
     private final QueryErrors errors;
     private int index;
+    /** Subquery nesting: Salesforce allows one level of parent-to-child subqueries here. */
+    private int depth;
 
     private Parser(List<Token> tokens, QueryErrors errors) {
         this.tokens = tokens;
@@ -129,8 +131,19 @@ final class Parser {
     private SelectItem selectItem() {
         Token t = peek();
         if (t.is(Type.LPAREN)) {
-            throw errors.at(t.offset(), QueryErrors.MALFORMED_QUERY,
-                    "parent-to-child relationship subqueries are not supported by the Salesforce emulator");
+            next();
+            if (!peek().isKeyword("SELECT")) {
+                throw errors.unexpected(peek());
+            }
+            if (depth > 0) {
+                throw errors.at(t.offset(), QueryErrors.MALFORMED_QUERY,
+                        "nested parent-to-child subqueries are not supported by the Salesforce emulator");
+            }
+            depth++;
+            Query sub = query();
+            depth--;
+            expect(Type.RPAREN);
+            return new Ast.SubQuery(sub, t.offset());
         }
         if (t.is(Type.IDENT) && peekAt(1).is(Type.LPAREN)) {
             String function = t.upper();

@@ -34,6 +34,11 @@ public interface PreparedQuery {
     /** The SELECT items in order; empty for {@code COUNT()}. */
     List<Column> columns();
 
+    /** Parent-to-child subqueries of the SELECT list, in SELECT order; empty for most queries. */
+    default List<Subquery> subqueries() {
+        return List.of();
+    }
+
     /** {@code SELECT COUNT()}: the answer is {@link #count()}, there are no rows. */
     boolean isCount();
 

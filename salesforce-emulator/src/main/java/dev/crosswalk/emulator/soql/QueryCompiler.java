@@ -1,5 +1,6 @@
 package dev.crosswalk.emulator.soql;
 
+import dev.crosswalk.emulator.model.ChildRelationships;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
 import dev.crosswalk.emulator.model.Ids;
@@ -40,14 +41,14 @@ final class QueryCompiler {
         this.paths = new PathResolver(org, access, errors);
         LocalDate today = LocalDate.ofInstant(org.clock().instant(), ZoneOffset.UTC);
         // Semi-join subqueries never see the recycle bin, whatever the outer query does.
-        this.filters = new FilterCompiler(paths, errors, today, sub -> compile(sub, false));
+        this.filters = new FilterCompiler(paths, errors, today, sub -> compile(sub, false, false));
     }
 
     CompiledQuery compileTopLevel(Ast.Query query) {
         if (options.bulk()) {
             checkBulkRestrictions(query);
         }
-        return compile(query, options.includeDeleted());
+        return compile(query, options.includeDeleted(), true);
     }
 
     private void checkBulkRestrictions(Ast.Query query) {
@@ -62,6 +63,9 @@ final class QueryCompiler {
             if (item instanceof Ast.FieldsItem) {
                 throw QueryErrors.bulk("FIELDS() is not supported in Bulk API 2.0 query jobs");
             }
+            if (item instanceof Ast.SubQuery) {
+                throw QueryErrors.bulk("Parent-to-child relationship subqueries are not supported in Bulk API 2.0 query jobs");
+            }
         }
         if (!query.groupBy().isEmpty()) {
             throw QueryErrors.bulk("GROUP BY is not supported in Bulk API 2.0 query jobs");
@@ -71,16 +75,27 @@ final class QueryCompiler {
         }
     }
 
-    private CompiledQuery compile(Ast.Query query, boolean includeDeleted) {
+    private CompiledQuery compile(Ast.Query query, boolean includeDeleted, boolean subqueriesAllowed) {
         SObjectType type = org.type(query.from().text())
                 .filter(access::canReadObject)
                 .orElseThrow(() -> errors.unsupportedType(query.from().offset(), query.from().text()));
+        return compile(type, query, includeDeleted, subqueriesAllowed);
+    }
+
+    private CompiledQuery compile(SObjectType type, Ast.Query query, boolean includeDeleted, boolean subqueriesAllowed) {
+        List<Subquery> subqueries = new ArrayList<>();
+        Set<String> relationships = new HashSet<>();
 
         boolean count = query.select().stream().anyMatch(i -> i instanceof Ast.CountAll);
         boolean aggregate = !query.groupBy().isEmpty() || query.select().stream().anyMatch(i -> i instanceof Ast.Aggregate);
         List<Column> columns = new ArrayList<>();
         Comparator<Record> order = null;
         Aggregation aggregation = null;
+        if ((count || aggregate) && query.select().stream().anyMatch(i -> i instanceof Ast.SubQuery)) {
+            Ast.SubQuery sub = (Ast.SubQuery) query.select().stream().filter(i -> i instanceof Ast.SubQuery).findFirst().get();
+            throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                    "parent-to-child subqueries cannot be combined with COUNT(), aggregate functions or GROUP BY");
+        }
         if (count) {
             checkCount(query);
         } else if (aggregate) {
@@ -90,6 +105,19 @@ final class QueryCompiler {
             for (SelectItem item : query.select()) {
                 if (item instanceof Ast.FieldsItem fields) {
                     expandFields(type, fields, query, columns, headers);
+                    continue;
+                }
+                if (item instanceof Ast.SubQuery sub) {
+                    if (!subqueriesAllowed) {
+                        throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                                "parent-to-child subqueries are only allowed in the outer SELECT list");
+                    }
+                    Subquery compiled = subquery(type, sub, columns.size(), includeDeleted);
+                    if (!relationships.add(compiled.relationshipName().toLowerCase(Locale.ROOT))) {
+                        throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                                "duplicate relationship selected: " + compiled.relationshipName());
+                    }
+                    subqueries.add(compiled);
                     continue;
                 }
                 Ast.FieldItem f = (Ast.FieldItem) item;
@@ -118,7 +146,36 @@ final class QueryCompiler {
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         return new CompiledQuery(type, org.store(type), columns, count, aggregation, filter, order, query.limit(),
-                query.offset(), includeDeleted, paths, keyLookup(type, query.where()));
+                query.offset(), includeDeleted, paths, keyLookup(type, query.where()), subqueries);
+    }
+
+    /**
+     * {@code (SELECT … FROM Contacts …)}: FROM names a child relationship of {@code parent}, resolved
+     * against the schema and the caller's access (an unreadable child object or lookup is a relationship
+     * that does not exist). The child query supports what a plain query does except COUNT, aggregates and
+     * further subqueries.
+     */
+    private Subquery subquery(SObjectType parent, Ast.SubQuery sub, int position, boolean includeDeleted) {
+        Ast.Query q = sub.query();
+        String name = q.from().text();
+        ChildRelationships.Relationship rel = ChildRelationships.find(org, parent, name)
+                .filter(r -> access.canReadObject(r.child()) && access.canReadField(r.child(), r.lookup()))
+                .orElseThrow(() -> errors.at(q.from().offset(), QueryErrors.INVALID_TYPE,
+                        "Didn't understand relationship '" + name + "' in FROM part of query call. If you are attempting"
+                                + " to use a custom relationship, be sure to append the '__r' after the custom relationship"
+                                + " name. Please reference your WSDL or the describe call for the appropriate names."));
+        for (SelectItem item : q.select()) {
+            if (item instanceof Ast.CountAll || item instanceof Ast.Aggregate) {
+                throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                        "aggregate functions are not supported in parent-to-child subqueries");
+            }
+        }
+        if (!q.groupBy().isEmpty()) {
+            throw errors.at(q.groupBy().get(0).offset(), QueryErrors.MALFORMED_QUERY,
+                    "GROUP BY is not supported in parent-to-child subqueries");
+        }
+        CompiledQuery child = compile(rel.child(), q, includeDeleted, false);
+        return new Subquery(rel.name(), position, rel.lookup(), child);
     }
 
     /**
@@ -300,7 +357,7 @@ final class QueryCompiler {
     /** A synthetic field holding one value of an AggregateResult row. */
     private static FieldDef slot(String name, FieldType type, int index) {
         return new FieldDef(name, name, type, 0, 0, 0, false, true, false, true, false, false, false,
-                false, false, false, false, List.of(), null, List.of(), false, index);
+                false, false, false, false, List.of(), null, List.of(), false, index, null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -24,6 +24,10 @@ import java.util.Objects;
  *       custom {@code Foo__r.Name}); {@code COUNT()} alone; {@code COUNT COUNT_DISTINCT MIN MAX SUM AVG (field)
  *       [alias]} with optional {@code GROUP BY} (AggregateResult rows, aliases {@code expr0}…);
  *       {@code FIELDS(ALL|STANDARD|CUSTOM)} (readable fields only; ALL and CUSTOM need LIMIT ≤ 200).</li>
+ *   <li>Parent-to-child subqueries in the outer SELECT list, {@code (SELECT Id, Name FROM Contacts WHERE … ORDER BY …
+ *       LIMIT n)}: FROM names a child relationship (standard names such as {@code Contacts}, {@code Opportunities},
+ *       or a custom lookup's {@code Children__r}); WHERE, ORDER BY, LIMIT and OFFSET apply per parent
+ *       ({@link PreparedQuery#subqueries()}). Not nested, not with COUNT/aggregates, not in Bulk jobs.</li>
  *   <li>{@code FROM} one object.</li>
  *   <li>{@code WHERE}: {@code = != <> < <= > >= LIKE IN NOT IN INCLUDES EXCLUDES}, {@code AND OR NOT} and
  *       parentheses (mixing AND and OR needs parentheses, as in Salesforce), semi-joins
@@ -32,7 +36,7 @@ import java.util.Objects;
  *   <li>{@code ORDER BY} items with {@code ASC|DESC NULLS FIRST|LAST} (aggregate functions too in aggregate
  *       queries); {@code LIMIT}; {@code OFFSET} (max 2000).</li>
  *   <li>{@code WITH …}, {@code USING SCOPE …} and {@code FOR VIEW|REFERENCE|UPDATE} are accepted and ignored.</li>
- *   <li>Not supported (MALFORMED_QUERY saying so): HAVING, GROUP BY ROLLUP/CUBE, parent-to-child subqueries,
+ *   <li>Not supported (MALFORMED_QUERY saying so): HAVING, GROUP BY ROLLUP/CUBE, nested subqueries,
  *       TYPEOF, date and other functions.</li>
  * </ul>
  *

@@ -326,9 +326,13 @@ class SoqlParserTest {
         }
 
         @Test
-        void child_subqueries_are_refused_with_a_clear_message() {
-            assertThat(syntaxError("SELECT Id, (SELECT Id FROM Contacts) FROM Account").getMessage())
-                    .contains("parent-to-child relationship subqueries are not supported");
+        void child_subqueries_parse_into_a_subquery_item_and_nesting_them_is_refused() {
+            Ast.Query q = parse("SELECT Id, (SELECT Id, Name FROM Contacts ORDER BY Name LIMIT 2) FROM Account");
+            Ast.SubQuery sub = (Ast.SubQuery) q.select().get(1);
+            assertThat(sub.query().from().text()).isEqualTo("Contacts");
+            assertThat(sub.query().limit()).isEqualTo(2);
+            assertThat(syntaxError("SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Contacts) FROM Account").getMessage())
+                    .contains("nested parent-to-child subqueries are not supported");
         }
 
         @Test
