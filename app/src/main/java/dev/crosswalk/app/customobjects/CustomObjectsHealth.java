@@ -6,6 +6,7 @@ import dev.crosswalk.app.connection.ConnectionView;
 import dev.crosswalk.app.health.HealthService;
 import dev.crosswalk.app.health.IntegrationError;
 import dev.crosswalk.app.health.Problem;
+import dev.crosswalk.app.health.Problems;
 import dev.crosswalk.app.health.Proof;
 import dev.crosswalk.app.integration.CustomObjectsIntegration;
 import dev.crosswalk.app.integration.CustomObjectsIntegrations;
@@ -137,7 +138,7 @@ public class CustomObjectsHealth {
         boolean inboundCalls = false;
         if (inboundView.isEmpty()) {
             inbound = new ConnectionResult(Direction.INBOUND, false, false, List.of(Check.fail("Inbound connection authorized",
-                    "no Inbound connection", "Authorize it: " + CustomObjectsProblems.update(co.name(), Direction.INBOUND))));
+                    "no Inbound connection", Problems.inboundMissingFix(co.name()))));
             out = new ConnectionResult(Direction.OUTBOUND, false, false, List.of());
         } else {
             ConnectionView view = inboundView.get();
@@ -209,8 +210,8 @@ public class CustomObjectsHealth {
             return new ConnectionResult(Direction.OUTBOUND, false, false, List.of(new Check(title, "UNKNOWN", o.detail(),
                     "Repair the Inbound connection's permissions first (the check calls out as its user)")));
         }
-        Problem p = o.notAuthenticated() ? CustomObjectsProblems.outboundNotAuthenticated(o.detail(), co.name())
-                : CustomObjectsProblems.outboundFailing(o.detail(), co.name());
+        Problem p = o.notAuthenticated() ? Problems.outboundNotAuthenticated(o.detail(), co.name())
+                : Problems.outboundFailing(o.detail(), co.name());
         // Until Salesforce has authenticated the Outbound connection once, it is a step of the journey, not an error.
         boolean settingUp = !outboundEverAuthorized(co);
         if (!settingUp) {

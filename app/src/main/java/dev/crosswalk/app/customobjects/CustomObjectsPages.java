@@ -185,6 +185,6 @@ class CustomObjectsPages {
 
     private List<ShownError> shown(CustomObjectsIntegration co) {
         return errors.openErrors(co.id()).stream().filter(IntegrationError::visible)
-                .map(e -> new ShownError(e, CustomObjectsProblems.direction(e.code()))).collect(Collectors.toList());
+                .map(e -> new ShownError(e, Direction.of(e.code()))).collect(Collectors.toList());
     }
 }

@@ -1,5 +1,7 @@
 package dev.crosswalk.app.customobjects;
 
+import dev.crosswalk.app.health.HealthCode;
+
 /** The two connections of a Custom Objects integration, as the admin sees them. */
 public enum Direction {
     INBOUND("Inbound", "Crosswalk → Salesforce, as the Salesforce integration user"),
@@ -19,5 +21,10 @@ public enum Direction {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** Which connection an error of a Custom Objects integration concerns. */
+    public static Direction of(HealthCode code) {
+        return code.scope() == HealthCode.Scope.OUTBOUND ? OUTBOUND : INBOUND;
     }
 }

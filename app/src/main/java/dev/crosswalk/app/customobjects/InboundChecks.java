@@ -2,6 +2,7 @@ package dev.crosswalk.app.customobjects;
 
 import dev.crosswalk.app.health.HealthCode;
 import dev.crosswalk.app.health.Problem;
+import dev.crosswalk.app.health.Problems;
 import dev.crosswalk.salesforce.CrosswalkPackage;
 import dev.crosswalk.salesforce.PreflightReport;
 import dev.crosswalk.salesforce.Requirement;
@@ -75,9 +76,9 @@ final class InboundChecks {
             works = true;
             return true;
         } catch (SalesforceException e) {
-            problems.add(CustomObjectsProblems.inbound(e.error(), username, integrationName));
+            problems.add(Problems.inboundRefused(e.error(), username, integrationName));
             checks.add(Check.fail("Crosswalk can call Salesforce as " + username, e.error().message(),
-                    CustomObjectsProblems.update(integrationName, Direction.INBOUND)));
+                    Problems.connectionAction(integrationName, Direction.INBOUND.label(), "Update")));
             return false;
         }
     }
@@ -87,7 +88,7 @@ final class InboundChecks {
         try {
             report = sf.preflight().run(CrosswalkPackage.integrationUserRequirements());
         } catch (SalesforceException e) {
-            problems.add(CustomObjectsProblems.inbound(e.error(), username, integrationName));
+            problems.add(Problems.inboundRefused(e.error(), username, integrationName));
             works = false;
             return;
         }
@@ -191,7 +192,7 @@ final class InboundChecks {
         if (e.error() instanceof SalesforceError.AuthRevoked || e.error() instanceof SalesforceError.AuthExpired
                 || e.error() instanceof SalesforceError.UserInactive || e.error() instanceof SalesforceError.ApiDisabled) {
             works = false;
-            problems.add(CustomObjectsProblems.inbound(e.error(), username, integrationName));
+            problems.add(Problems.inboundRefused(e.error(), username, integrationName));
             return;
         }
         boolean missing = e.error().hasCode("INVALID_TYPE");
@@ -206,6 +207,6 @@ final class InboundChecks {
     }
 
     private Problem requirement(HealthCode code, String subject, String field, Check c) {
-        return CustomObjectsProblems.requirement(code, subject, field, c, integrationName);
+        return Problems.inboundRequirement(code, subject, field, c.requirement(), c.evidence(), c.fix(), integrationName);
     }
 }

@@ -196,4 +196,65 @@ public final class Problems {
                 "Nothing is required yet. At 100% new overlap records stop being pushed: narrow the General Settings or raise"
                         + " crosswalk.push.export-limit before then.");
     }
+
+    // The two connections of a Custom Objects integration. Each text names the connection it concerns, and its fix points
+    // at that connection's row of Advanced Settings (or the setup journey), screens that exist.
+
+    private static final String INBOUND = "Inbound";
+    private static final String OUTBOUND = "Outbound";
+
+    /** {@code Integrations → name → Settings → Advanced Settings → Inbound → ⋯ Actions → Update}. */
+    public static String connectionAction(String integrationName, String connection, String action) {
+        return Screens.INTEGRATION_ADVANCED_SETTINGS.trail(integrationName) + " → " + connection + " → ⋯ Actions → " + action;
+    }
+
+    private static String prefix(String connection) {
+        return connection + " connection (" + (INBOUND.equals(connection) ? "Crosswalk → Salesforce" : "Salesforce → Crosswalk")
+                + "): ";
+    }
+
+    /** The Inbound connection as a whole refused (authorization, inactive user, API disabled, …). */
+    public static Problem inboundRefused(SalesforceError error, String username, String integrationName) {
+        Problem base = of(error, null, username);
+        String fix = base.code().scope() == HealthCode.Scope.CONNECTION && base.code() != HealthCode.API_DISABLED
+                ? "Reauthorize: " + connectionAction(integrationName, INBOUND, "Update") + ", and sign in to Salesforce as the"
+                        + " integration user " + username + " (or another user holding the Crosswalk Setup User permission set)."
+                        + " Crosswalk verifies both connections at once."
+                : base.fix() + " Then " + connectionAction(integrationName, INBOUND, "Test") + ".";
+        return new Problem(base.code(), base.object(), base.field(), prefix(INBOUND) + base.message(), fix);
+    }
+
+    /** The Inbound connection was never authorized (the setup journey stopped before its step 3). */
+    public static String inboundMissingFix(String integrationName) {
+        return "Authorize it: " + connectionAction(integrationName, INBOUND, "Update");
+    }
+
+    /**
+     * A preflight requirement or probe of the Inbound connection that failed, about {@code subject} (an object,
+     * permission set or page); {@code fix} is the requirement's own remedy in Salesforce.
+     */
+    public static Problem inboundRequirement(HealthCode code, String subject, String field, String requirement,
+            String evidence, String fix, String integrationName) {
+        return new Problem(code, subject, field, prefix(INBOUND) + requirement + " — not met (" + evidence + ").", fix
+                + ". Then " + connectionAction(integrationName, INBOUND, "Test") + " to verify at once.");
+    }
+
+    /** Salesforce holds no usable token for the package's Named Credential. */
+    public static Problem outboundNotAuthenticated(String detail, String integrationName) {
+        return new Problem(HealthCode.OUTBOUND_NOT_AUTHENTICATED, null, null, prefix(OUTBOUND)
+                + "Salesforce holds no usable Crosswalk token for the Named Credential \"Crosswalk\", so record pages and the"
+                + " setup page cannot reach Crosswalk (" + detail + ").",
+                "Authenticate it again: " + connectionAction(integrationName, OUTBOUND, "Update") + " (or in Salesforce: App"
+                        + " Launcher → Crosswalk Setup → Set up), sign in to Crosswalk and select this organization. Crosswalk"
+                        + " verifies both connections at once.");
+    }
+
+    /** A callout from Salesforce did not reach the package API. */
+    public static Problem outboundFailing(String detail, String integrationName) {
+        return new Problem(HealthCode.OUTBOUND_FAILING, null, null, prefix(OUTBOUND)
+                + "a callout from Salesforce did not get an answer from Crosswalk's package API (" + detail + ").",
+                "In Salesforce Setup → Named Credentials → Crosswalk, check that the URL is this Crosswalk's address; then "
+                        + connectionAction(integrationName, OUTBOUND, "Test") + ". If the token is the cause, "
+                        + connectionAction(integrationName, OUTBOUND, "Update") + ".");
+    }
 }

@@ -159,7 +159,7 @@ class CustomObjectsIntegrationIT extends AppIntegrationTest {
                     .findFirst().orElseThrow();
             assertThat(e.get("message").asString()).startsWith("Inbound connection");
             assertThat(e.get("fix").asString()).contains("Assign permission set Crosswalk Setup User")
-                    .contains("Advanced Settings → Inbound → ⋯ → Test");
+                    .contains("Advanced Settings → Inbound → ⋯ Actions → Test");
             assertThat(h.get("status").asString()).isEqualTo("ERROR");
             assertThat(v.get("inbound").get("works").asBoolean()).isFalse();
 
@@ -178,7 +178,7 @@ class CustomObjectsIntegrationIT extends AppIntegrationTest {
             JsonNode e = health(c.id()).get("errors").get(0);
             assertThat(e.get("code").asString()).isEqualTo("AUTH_REVOKED");
             assertThat(e.get("message").asString()).startsWith("Inbound connection");
-            assertThat(e.get("fix").asString()).contains("Advanced Settings → Inbound → ⋯ → Update");
+            assertThat(e.get("fix").asString()).contains("Advanced Settings → Inbound → ⋯ Actions → Update");
 
             CustomObjectsFixture.authorize(admin, c.sourceId(), c.sf().integrationUsername());
             assertThat(health(c.id()).get("errors").valueStream().toList()).isEmpty();

@@ -1,0 +1,33 @@
+/**
+ * The Outbound connection: Crosswalk as an OAuth 2.0 authorization server (Spring Authorization
+ * Server) for the Salesforce package's External Credential, and the package API it guards
+ * ({@code /api/package/v1}).
+ *
+ * <h2>Map</h2>
+ * <ul>
+ * <li>{@link dev.crosswalk.app.auth.OutboundClients}: the public service; one client per Custom
+ *     Objects integration, bound to one organization and one Salesforce org (secret shown once).
+ * <li>{@code AuthorizationServerConfig}: the server's filter chain and the package API's
+ *     resource-server chain; {@code OrganizationSelection} + {@code ConsentController}: the consent page
+ *     ("select the organization").
+ * <li>{@code HashedAuthorizationService}, {@code SigningKeys}: tokens and signing keys at rest.
+ * <li>{@code PackageTokenDecoder}, {@code PackageCalls}, {@code PackageApiController}: admitting a
+ *     package call and answering it.
+ * </ul>
+ *
+ * <h2>Easy to get wrong</h2>
+ * <ul>
+ * <li>A token's signature and expiry are not enough: {@code PackageTokenDecoder} also checks the
+ *     authorization is still active, or a revoked token (RFC 7009) keeps working until it expires.
+ * <li>Token values reach PostgreSQL only as SHA-256 digests ({@code HashedAuthorizationService}); a
+ *     lookup digests the presented value. Never store or log the plaintext.
+ * <li>Signing keys live in PostgreSQL, encrypted with the service's key: keys generated in memory
+ *     would make every restart (and every other node) refuse the tokens already issued.
+ * <li>The binding is re-read on every call ({@code PackageCalls}): a client removed with its
+ *     integration, or a token presented with another Salesforce org's id, admits nothing.
+ * <li>Approving the consent re-reads the member from the database: a role lost since sign-in counts
+ *     at once, and only an Admin of the client's own organization can approve.
+ * <li>The client's one redirect URI is matched exactly: a code can only travel back to its own org.
+ * </ul>
+ */
+package dev.crosswalk.app.auth;
