@@ -31,6 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -69,7 +71,10 @@ class AuthorizationServerConfig {
         http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                // The consent page is drawn in the product's shell, whose Sign out posts to the main chain: the same
+                // XSRF-TOKEN cookie as there, so that form's token is one the main chain accepts.
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
         return http.build();
     }
 
@@ -89,6 +94,12 @@ class AuthorizationServerConfig {
                 .csrf(c -> c.disable())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(scopes)));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
     }
 
     private static String authority(String scope) {

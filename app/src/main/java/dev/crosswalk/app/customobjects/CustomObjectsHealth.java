@@ -49,6 +49,13 @@ public class CustomObjectsHealth {
     /** The last Outbound callout per integration on this node (shown on Advanced Settings; errors are stored). */
     private final Map<UUID, OutboundSeen> outboundSeen = new ConcurrentHashMap<>();
     private final Map<UUID, Verification> lastVerification = new ConcurrentHashMap<>();
+    /** The errors each integration's checks cleared lately, for the page the admin lands on after an Update. */
+    private final Map<UUID, List<ClearedError>> cleared = new ConcurrentHashMap<>();
+
+    private record ClearedError(Instant at, IntegrationError error) {
+    }
+    /** How long cleared errors are shown as "cleared just now". */
+    private static final Duration RECENTLY = Duration.ofMinutes(2);
     /** How long a verification answers for the journey's page without asking Salesforce again. */
     private static final Duration RECENT = Duration.ofSeconds(30);
 
@@ -110,6 +117,16 @@ public class CustomObjectsHealth {
             return last;
         }
         return verify(integrationId);
+    }
+
+    /**
+     * The errors this node's checks cleared in the last two minutes: the Inbound callback's own verification may
+     * have cleared them before the page that reports the repair was drawn.
+     */
+    public List<IntegrationError> recentlyCleared(UUID integrationId) {
+        Instant since = clock.instant().minus(RECENTLY);
+        return cleared.getOrDefault(integrationId, List.of()).stream().filter(c -> c.at().isAfter(since))
+                .map(ClearedError::error).toList();
     }
 
     public Optional<OutboundSeen> lastOutbound(UUID integrationId) {
@@ -188,6 +205,12 @@ public class CustomObjectsHealth {
         Verification v = new Verification(co.id(), started, took, inbound, out, List.copyOf(problems), outcome.cleared(),
                 outcome.statusAfter());
         lastVerification.put(co.id(), v);
+        if (!outcome.cleared().isEmpty()) {
+            Instant now = clock.instant();
+            List<ClearedError> fresh = outcome.cleared().stream().map(e -> new ClearedError(now, e)).toList();
+            cleared.merge(co.id(), fresh, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                    .filter(c -> c.at().isAfter(now.minus(RECENTLY))).toList());
+        }
         return v;
     }
 

@@ -56,12 +56,24 @@ final class InboundChecks {
         return this;
     }
 
-    /** The periodic probe: two cheap calls (userinfo, a one-row read); the preflight too when due. */
+    /**
+     * The periodic probe: two cheap calls (userinfo, a one-row read); the preflight too when due, or when the read
+     * failed while the connection works — a read refused says something is missing, the preflight says which
+     * requirement (the permission set unassigned, the object's access removed, …), so the error names the real cause.
+     */
     InboundChecks probe(boolean withPreflight) {
         if (signIn()) {
-            if (withPreflight) {
-                preflight();
+            if (!withPreflight) {
+                int problemsBefore = problems.size();
+                int checksBefore = checks.size();
+                read();
+                if (problems.size() == problemsBefore || !works) {
+                    return this;
+                }
+                problems.subList(problemsBefore, problems.size()).clear();
+                checks.subList(checksBefore, checks.size()).clear();
             }
+            preflight();
             read();
         }
         return this;

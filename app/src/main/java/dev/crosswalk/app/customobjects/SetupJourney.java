@@ -30,8 +30,10 @@ record SetupJourney(CustomObjectsIntegrations.Source source, CustomObjectsIntegr
     }
 
     static SetupJourney of(CustomObjectsIntegrations.Source source, CustomObjectsIntegration integration, ConnectionView inboundView,
-            CustomObjectsHealth.Verification v, boolean finishedNow, String outboundError) {
-        boolean outbound = v != null && v.outbound().works();
+            CustomObjectsHealth.Verification v, boolean finishedNow, String outboundError, boolean outboundTokenActive) {
+        // A callout proves the Outbound connection; without a working Inbound connection none can be asked for, and then
+        // the authorization server's own record (a live token of this client) is the best evidence there is.
+        boolean outbound = v != null && (v.outbound().works() || (!v.outbound().checked() && outboundTokenActive));
         boolean inbound = v != null && v.inbound().works();
         boolean finished = finishedNow || (outbound && inbound && integration != null
                 && integration.status() == IntegrationStatus.ACTIVE);
@@ -39,7 +41,9 @@ record SetupJourney(CustomObjectsIntegrations.Source source, CustomObjectsIntegr
         String orgName = source.integration().name();
         steps.add(new Step(1, "outbound", "Outbound: Salesforce signs in to Crosswalk",
                 outbound ? State.DONE : outboundError != null ? State.FAILED : State.TODO,
-                outbound ? "The Named Credential Crosswalk holds a working token: a callout reached Crosswalk."
+                outbound ? (v.outbound().works() ? "The Named Credential Crosswalk holds a working token: a callout reached Crosswalk."
+                        : "Salesforce holds a Crosswalk token for the Named Credential Crosswalk; a callout proves it once Inbound"
+                                + " is connected.")
                         : outboundError != null ? "Salesforce reported: " + outboundError
                         : "Salesforce's Named Credential Crosswalk signs in to Crosswalk (you sign in here if needed)."));
         steps.add(new Step(2, "organization", "Select the organization", outbound ? State.DONE : State.TODO,
@@ -65,7 +69,7 @@ record SetupJourney(CustomObjectsIntegrations.Source source, CustomObjectsIntegr
         return new SetupJourney(source, integration, v, List.copyOf(steps), finished);
     }
 
-    boolean readyToFinish() {
+    public boolean readyToFinish() {
         return steps.get(0).done() && steps.get(2).done();
     }
 }

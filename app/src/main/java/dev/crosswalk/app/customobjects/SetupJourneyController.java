@@ -1,5 +1,6 @@
 package dev.crosswalk.app.customobjects;
 
+import dev.crosswalk.app.auth.OutboundClients;
 import dev.crosswalk.app.integration.CustomObjectsIntegration;
 import dev.crosswalk.app.integration.CustomObjectsIntegrations;
 import dev.crosswalk.app.org.MemberPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -34,9 +36,11 @@ class SetupJourneyController {
     private final CustomObjectsHealth health;
     private final CustomObjectsSetup setup;
     private final PushService pushes;
+    private final OutboundClients outboundClients;
 
     SetupJourneyController(CustomObjectsIntegrations integrations, CustomObjectsHealth health, CustomObjectsSetup setup,
-            PushService pushes) {
+            PushService pushes, OutboundClients outboundClients) {
+        this.outboundClients = outboundClients;
         this.integrations = integrations;
         this.health = health;
         this.setup = setup;
@@ -61,19 +65,28 @@ class SetupJourneyController {
             v = returning ? health.verify(co.get().id()) : health.recentOrVerify(co.get().id());
             co = integrations.find(me.organizationId(), co.get().id());
         }
+        boolean tokenActive = co.flatMap(i -> outboundClients.status(me.organizationId(), i.id()))
+                .map(s -> s.tokenHealth() == OutboundClients.TokenHealth.ACTIVE).orElse(false);
         SetupJourney j = SetupJourney.of(source.get(), co.orElse(null),
                 co.flatMap(i -> integrations.inbound(me.organizationId(), i.id())).orElse(null), v, finished != null,
-                "error".equals(outbound) ? Optional.ofNullable(outboundError).orElse("the authentication failed") : null);
+                "error".equals(outbound) ? Optional.ofNullable(outboundError).orElse("the authentication failed") : null,
+                tokenActive);
         model.addAttribute("j", j);
+        // Back from an Update (either connection): say at once whether both connections are verified, and what that cleared.
+        boolean returning = "ok".equals(outbound) || inbound != null;
+        model.addAttribute("verified", returning && v != null && v.allPassed());
+        model.addAttribute("recentlyCleared", co.map(i -> health.recentlyCleared(i.id())).orElse(java.util.List.of()));
         model.addAttribute("admin", me.isAdmin());
         return "customobjects/journey";
     }
 
     /** Creates the integration for this org's data source (Admins), so the Outbound connection has a client to sign in with. */
     @PostMapping("/create")
-    String create(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String org) {
+    String create(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String org, RedirectAttributes redirect) {
         CustomObjectsIntegrations.Source source = source(me, org);
-        setup.create(me, source.integration().id());
+        CustomObjectsSetup.Created created = setup.create(me, source.integration().id());
+        // Shown once: the package's Auth. Provider needs them before step 1 can work.
+        redirect.addFlashAttribute("credentials", created.outboundClient());
         return "redirect:" + journeyUrl(org, null);
     }
 

@@ -79,6 +79,8 @@ class IntegrationPages {
                     health.health(me.organizationId(), d.integration().id()).errors()));
         }
         model.addAttribute("rows", rows);
+        // The integrations that write into Salesforce have their own pages; listed here so "Integrations → <name>" leads there.
+        model.addAttribute("customObjects", customObjects.list(me.organizationId()));
         return "integrations/list";
     }
 

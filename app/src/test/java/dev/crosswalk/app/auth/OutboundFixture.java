@@ -24,7 +24,11 @@ record OutboundFixture(TenantData tenant, UUID integrationId, String salesforceO
 
     static OutboundFixture create(JdbcClient jdbc, OutboundClients clients, TenantData tenant) {
         String sfOrg = SalesforceIds.normalize("00D" + String.format("%012d", ORGS.incrementAndGet())).orElseThrow();
-        String instance = "https://org" + sfOrg.substring(9, 15).toLowerCase() + ".my.salesforce.com";
+        return create(jdbc, clients, tenant, sfOrg, "https://org" + sfOrg.substring(9, 15).toLowerCase() + ".my.salesforce.com");
+    }
+
+    /** The same for a given Salesforce org and instance (an emulator org, whose Auth. Provider calls back on the emulator). */
+    static OutboundFixture create(JdbcClient jdbc, OutboundClients clients, TenantData tenant, String sfOrg, String instance) {
         jdbc.sql("""
                         insert into salesforce_connection (id, organization_id, integration_id, direction, login_host, instance_url, sf_org_id,
                                sf_user_id, sf_username, access_token_enc, authorized_at)

@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,8 +36,34 @@ public final class Callouts {
     public record Failure(String message) implements Result {
     }
 
-    /** The request as Apex would build it: method, path after the Named Credential's URL (with query), body. */
-    public record Call(String method, String pathAndQuery, String contentType, String accept, byte[] body) {
+    /**
+     * The request as Apex would build it: method, path after the Named Credential's URL (with query), body, and the
+     * other headers the Apex code set ({@code HttpRequest.setHeader}); the platform owns {@code Authorization}.
+     */
+    public record Call(String method, String pathAndQuery, String contentType, String accept, byte[] body, Map<String, String> headers) {
+        public Call {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public Call(String method, String pathAndQuery, String contentType, String accept, byte[] body) {
+            this(method, pathAndQuery, contentType, accept, body, Map.of());
+        }
+    }
+
+    /** Headers Apex cannot set, or that the platform sets itself (Java's HttpClient refuses the restricted ones too). */
+    private static final Set<String> PLATFORM_HEADERS = Set.of("authorization", "host", "cookie", "content-length", "content-type",
+            "accept", "connection", "expect", "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "http2-settings",
+            "proxy-authorization", "accept-encoding", "user-agent");
+
+    /** The caller's own headers that a callout carries on (see {@link Call#headers()}). */
+    public static Map<String, String> forwardable(Map<String, String> headers) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        headers.forEach((k, v) -> {
+            if (k != null && v != null && !PLATFORM_HEADERS.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private final EmulatorState state;
@@ -111,6 +139,7 @@ public final class Callouts {
         if (call.accept() != null) {
             b.header("Accept", call.accept());
         }
+        call.headers().forEach(b::header);
         byte[] body = call.body() == null ? new byte[0] : call.body();
         b.method(call.method(), body.length == 0 && !call.method().equals("POST") && !call.method().equals("PUT")
                 && !call.method().equals("PATCH") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -78,7 +78,8 @@ public final class CredentialEndpoints {
         String path = r.pathVar("path") == null ? "" : "/" + r.pathVar("path");
         String query = r.rawQuery() == null ? "" : "?" + r.rawQuery();
         Callouts.Result result = callouts.send(caller.get().org(), caller.get().userId(), r.pathVar("namedCredential"),
-                new Callouts.Call(r.method(), path + query, r.header("Content-Type"), r.header("Accept"), r.body()));
+                new Callouts.Call(r.method(), path + query, r.header("Content-Type"), r.header("Accept"), r.body(),
+                        Callouts.forwardable(r.headers())));
         if (result instanceof Callouts.Upstream u) {
             return Response.bytes(u.status(), u.contentType(), u.body());
         }

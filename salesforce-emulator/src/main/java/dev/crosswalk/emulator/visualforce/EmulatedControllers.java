@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * Crosswalk's {@code CrosswalkSetupController} (salesforce-package), emulated line for line:
  * {@code setupUrl} = the {@code Crosswalk} Named Credential's URL + {@code /salesforce-setup?org=}
  * + the 18-character org id; {@code statusLabel}/{@code statusDetail} from
- * {@code GET callout:Crosswalk/api/package/v1/status} made as the page's user.
+ * {@code GET callout:Crosswalk/api/package/v1/status} made as the page's user, naming its org and user in the
+ * {@code Crosswalk-Salesforce-Org-Id} / {@code -User-Id} headers as the Apex class does.
  */
 public final class EmulatedControllers {
     private final Callouts callouts;
@@ -32,7 +33,8 @@ public final class EmulatedControllers {
         p.put("setupUrl", (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + "/salesforce-setup?org=" + user.org().id());
         Callouts.Result r = callouts.send(user.org(), user.userId(), "Crosswalk",
-                new Callouts.Call("GET", "/api/package/v1/status", null, "application/json", null));
+                new Callouts.Call("GET", "/api/package/v1/status", null, "application/json", null,
+                        Map.of("Crosswalk-Salesforce-Org-Id", user.org().id(), "Crosswalk-Salesforce-User-Id", user.userId())));
         if (r instanceof Callouts.Upstream u && u.status() == 200) {
             p.put("statusLabel", "Connected");
             p.put("statusDetail", organization(u.body()).map(o -> "Crosswalk organization: " + o).orElse(""));
