@@ -19,7 +19,9 @@ public enum FieldType {
     CURRENCY("xsd:double"),
     PERCENT("xsd:double"),
     DATE("xsd:date"),
-    DATETIME("xsd:dateTime");
+    DATETIME("xsd:dateTime"),
+    /** Compound, read-only: rendered from its component fields ({@link CompoundFields}). */
+    ADDRESS("urn:address");
 
     private final String soapType;
 

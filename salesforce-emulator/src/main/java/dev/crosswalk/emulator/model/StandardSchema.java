@@ -6,8 +6,9 @@ import dev.crosswalk.emulator.model.SObjectType.AccessModel;
 import java.util.List;
 
 /**
- * The standard and setup objects every emulated org starts with, with their core fields.
- * Custom objects and fields come later from SFDX metadata.
+ * The objects every emulated org starts with. The CRM objects and User come from data
+ * ({@link StandardObjects}, {@code standard-objects.json}); the setup objects the permission model
+ * runs on are built here. Custom objects and fields come later from SFDX metadata.
  */
 public final class StandardSchema {
 
@@ -36,7 +37,7 @@ public final class StandardSchema {
     }
 
     public static void install(Org org) {
-        org.addType(withAudit(user()));
+        org.addType(StandardObjects.build("User"));
         org.addType(withAudit(organization()));
         org.addType(withAudit(profile()));
         org.addType(withAudit(permissionSet()));
@@ -46,10 +47,11 @@ public final class StandardSchema {
         org.addType(withAudit(setupEntityAccess()));
         org.addType(withAudit(apexPage()));
         installPackagingTypes(org);
-        org.addType(withAudit(account()));
-        org.addType(withAudit(contact()));
-        org.addType(withAudit(lead()));
-        org.addType(withAudit(opportunity()));
+        for (String name : StandardObjects.names()) {
+            if (!name.equals("User")) {
+                org.addType(StandardObjects.build(name));
+            }
+        }
     }
 
     /** Id first, then the type's own fields, then the audit fields every object has. */
@@ -66,107 +68,6 @@ public final class StandardSchema {
         t.addField(FieldDef.builder("LastModifiedDate", DATETIME).system().build());
         t.addField(FieldDef.builder("LastModifiedById", REFERENCE).label("Last Modified By ID").system().reference("LastModifiedBy", "User").build());
         t.addField(FieldDef.builder("SystemModstamp", DATETIME).label("System Modstamp").system().build());
-        return t;
-    }
-
-    private static FieldDef owner() {
-        return FieldDef.builder("OwnerId", REFERENCE).label("Owner ID").defaultedOnCreate().notPermissionable()
-                .reference("Owner", "User").build();
-    }
-
-    private static SObjectType account() {
-        SObjectType t = newType("Account", "Account", "Accounts", "001", AccessModel.CRUD);
-        t.addField(FieldDef.builder("Name", STRING).label("Account Name").required().nameField().build());
-        t.addField(FieldDef.builder("AccountNumber", STRING).length(40).build());
-        t.addField(FieldDef.builder("Type", PICKLIST).label("Account Type").picklist(ACCOUNT_TYPES, false).build());
-        t.addField(FieldDef.builder("Industry", PICKLIST).picklist(INDUSTRIES, false).build());
-        t.addField(FieldDef.builder("Website", URL).build());
-        t.addField(FieldDef.builder("Phone", PHONE).label("Account Phone").build());
-        t.addField(FieldDef.builder("BillingStreet", TEXTAREA).length(255).build());
-        t.addField(FieldDef.builder("BillingCity", STRING).length(40).build());
-        t.addField(FieldDef.builder("BillingState", STRING).length(80).build());
-        t.addField(FieldDef.builder("BillingPostalCode", STRING).length(20).build());
-        t.addField(FieldDef.builder("BillingCountry", STRING).length(80).build());
-        t.addField(FieldDef.builder("NumberOfEmployees", INT).label("Employees").precision(8, 0).build());
-        t.addField(FieldDef.builder("AnnualRevenue", CURRENCY).precision(18, 0).build());
-        t.addField(FieldDef.builder("Description", TEXTAREA).build());
-        t.addField(FieldDef.builder("ParentId", REFERENCE).label("Parent Account ID").reference("Parent", "Account").build());
-        t.addField(owner());
-        return t;
-    }
-
-    private static SObjectType contact() {
-        SObjectType t = newType("Contact", "Contact", "Contacts", "003", AccessModel.CRUD);
-        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
-        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
-        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
-        t.addField(FieldDef.builder("AccountId", REFERENCE).label("Account ID").reference("Account", "Account").build());
-        t.addField(FieldDef.builder("Email", EMAIL).build());
-        t.addField(FieldDef.builder("Phone", PHONE).label("Business Phone").build());
-        t.addField(FieldDef.builder("Title", STRING).length(128).build());
-        t.addField(FieldDef.builder("MailingCountry", STRING).length(80).build());
-        t.addField(owner());
-        return t;
-    }
-
-    private static SObjectType lead() {
-        SObjectType t = newType("Lead", "Lead", "Leads", "00Q", AccessModel.CRUD);
-        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
-        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
-        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
-        t.addField(FieldDef.builder("Company", STRING).required().build());
-        t.addField(FieldDef.builder("Title", STRING).length(128).build());
-        t.addField(FieldDef.builder("Email", EMAIL).build());
-        t.addField(FieldDef.builder("Phone", PHONE).build());
-        t.addField(FieldDef.builder("Website", URL).build());
-        t.addField(FieldDef.builder("Industry", PICKLIST).picklist(INDUSTRIES, false).build());
-        t.addField(FieldDef.builder("LeadSource", PICKLIST).picklist(LEAD_SOURCES, false).build());
-        t.addField(FieldDef.builder("Status", PICKLIST).required().defaultedOnCreate().picklist(LEAD_STATUSES, false).build());
-        t.addField(FieldDef.builder("City", STRING).length(40).build());
-        t.addField(FieldDef.builder("State", STRING).length(80).build());
-        t.addField(FieldDef.builder("Country", STRING).length(80).build());
-        t.addField(FieldDef.builder("NumberOfEmployees", INT).precision(8, 0).build());
-        t.addField(FieldDef.builder("IsConverted", BOOLEAN).label("Converted").readOnly().defaultedOnCreate().build());
-        t.addField(FieldDef.builder("ConvertedAccountId", REFERENCE).label("Converted Account ID").readOnly()
-                .reference("ConvertedAccount", "Account").build());
-        t.addField(owner());
-        return t;
-    }
-
-    private static SObjectType opportunity() {
-        SObjectType t = newType("Opportunity", "Opportunity", "Opportunities", "006", AccessModel.CRUD);
-        t.addField(FieldDef.builder("Name", STRING).label("Name").length(120).required().nameField().build());
-        t.addField(FieldDef.builder("AccountId", REFERENCE).label("Account ID").reference("Account", "Account").build());
-        t.addField(FieldDef.builder("StageName", PICKLIST).label("Stage").required().picklist(STAGES, false).build());
-        t.addField(FieldDef.builder("CloseDate", DATE).required().build());
-        t.addField(FieldDef.builder("Amount", CURRENCY).build());
-        t.addField(FieldDef.builder("Probability", PERCENT).precision(3, 0).build());
-        t.addField(FieldDef.builder("Type", PICKLIST).picklist(List.of("Existing Business", "New Business"), false).build());
-        t.addField(FieldDef.builder("LeadSource", PICKLIST).picklist(LEAD_SOURCES, false).build());
-        t.addField(FieldDef.builder("IsClosed", BOOLEAN).label("Closed").readOnly().defaultedOnCreate().build());
-        t.addField(FieldDef.builder("IsWon", BOOLEAN).label("Won").readOnly().defaultedOnCreate().build());
-        t.addField(owner());
-        return t;
-    }
-
-    private static SObjectType user() {
-        SObjectType t = newType("User", "User", "Users", "005", AccessModel.ALWAYS_READABLE);
-        t.addField(FieldDef.builder("Username", STRING).length(80).required().unique().build());
-        t.addField(FieldDef.builder("FirstName", STRING).length(40).build());
-        t.addField(FieldDef.builder("LastName", STRING).length(80).required().build());
-        t.addField(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().nameField().notPermissionable().build());
-        t.addField(FieldDef.builder("Email", EMAIL).length(128).required().build());
-        t.addField(FieldDef.builder("Alias", STRING).length(8).build());
-        t.addField(FieldDef.builder("Title", STRING).length(80).build());
-        t.addField(FieldDef.builder("CompanyName", STRING).length(80).build());
-        t.addField(FieldDef.builder("IsActive", BOOLEAN).label("Active").build());
-        t.addField(FieldDef.builder("UserType", PICKLIST).readOnly().picklist(List.of("Standard", "PowerPartner",
-                "CsnOnly", "Guest", "AutomatedProcess"), true).build());
-        t.addField(FieldDef.builder("ProfileId", REFERENCE).label("Profile ID").required().reference("Profile", "Profile").build());
-        t.addField(FieldDef.builder("TimeZoneSidKey", PICKLIST).label("Time Zone").build());
-        t.addField(FieldDef.builder("LocaleSidKey", PICKLIST).label("Locale").build());
-        t.addField(FieldDef.builder("LanguageLocaleKey", PICKLIST).label("Language").build());
-        t.addField(FieldDef.builder("EmailEncodingKey", PICKLIST).label("Email Encoding").build());
         return t;
     }
 

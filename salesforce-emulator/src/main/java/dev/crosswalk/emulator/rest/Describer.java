@@ -2,6 +2,7 @@ package dev.crosswalk.emulator.rest;
 
 import dev.crosswalk.emulator.http.Json;
 import dev.crosswalk.emulator.model.ChildRelationships;
+import dev.crosswalk.emulator.model.CompoundFields;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
 import dev.crosswalk.emulator.model.Org;
@@ -183,7 +184,8 @@ final class Describer {
         n.putNull("calculatedFormula");
         n.put("cascadeDelete", false);
         n.put("caseSensitive", f.caseSensitive());
-        n.putNull("compoundFieldName");
+        CompoundFields.compoundOf(t, f).ifPresentOrElse(c -> n.put("compoundFieldName", c),
+                () -> n.putNull("compoundFieldName"));
         n.putNull("controllerName");
         n.put("createable", editable && a.create() && !(f.nameField() && t.autoNumberFormat() != null));
         n.put("custom", f.custom());

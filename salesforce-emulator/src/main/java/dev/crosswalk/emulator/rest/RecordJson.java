@@ -1,6 +1,7 @@
 package dev.crosswalk.emulator.rest;
 
 import dev.crosswalk.emulator.http.Json;
+import dev.crosswalk.emulator.model.CompoundFields;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
 import dev.crosswalk.emulator.model.Org;
@@ -75,7 +76,7 @@ public final class RecordJson {
         ObjectNode n = Json.object();
         n.set("attributes", attributes(type, record.id()));
         for (FieldDef f : fields) {
-            n.set(f.name(), value(f, raw(record, f)));
+            n.set(f.name(), value(f, raw(type, record, f)));
         }
         return n;
     }
@@ -129,7 +130,7 @@ public final class RecordJson {
                 String name = (String) e.getValue();
                 Optional<FieldDef> f = type.field(name);
                 if (f.isPresent()) {
-                    n.set(f.get().name(), value(f.get(), raw(record, f.get())));
+                    n.set(f.get().name(), value(f.get(), raw(type, record, f.get())));
                 } else {
                     // A polymorphic lookup whose actual target lacks the field: Salesforce renders null.
                     n.putNull(name);
@@ -146,6 +147,14 @@ public final class RecordJson {
             return null;
         }
         return org.findRecord(s).orElse(null);
+    }
+
+    /** The same, computing compound address fields from their components. */
+    public static Object raw(SObjectType type, Record record, FieldDef field) {
+        if (field.type() == FieldType.ADDRESS) {
+            return CompoundFields.value(type, field, record);
+        }
+        return raw(record, field);
     }
 
     /** The stored Java value of a field; the Id field always yields the record's 18-character id. */
@@ -192,6 +201,11 @@ public final class RecordJson {
         }
         if (v instanceof LocalDate d) {
             return NODES.stringNode(d.toString());
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode o = NODES.objectNode();
+            m.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
+            return o;
         }
         return NODES.stringNode(v.toString());
     }

@@ -1,5 +1,6 @@
 package dev.crosswalk.emulator.soql;
 
+import dev.crosswalk.emulator.model.CompoundFields;
 import dev.crosswalk.emulator.model.FieldDef;
 import dev.crosswalk.emulator.model.FieldType;
 import dev.crosswalk.emulator.model.Org;
@@ -65,7 +66,7 @@ final class PathResolver {
                 leafHolder[0] = f;
                 leafTypeHolder[0] = type;
             }
-            return fieldAccessor(f);
+            return fieldAccessor(type, f);
         });
         return new Resolved(List.copyOf(names), leafHolder[0], leafTypeHolder[0], accessor);
     }
@@ -75,6 +76,13 @@ final class PathResolver {
         String[] parts = relationshipPath.toArray(String[]::new);
         ValueAccessor accessor = walk(root, parts, 0, parts.length, 0, new ArrayList<>(), type -> record -> record);
         return record -> (Record) accessor.get(record);
+    }
+
+    static ValueAccessor fieldAccessor(SObjectType type, FieldDef f) {
+        if (f.type() == FieldType.ADDRESS) {
+            return record -> CompoundFields.value(type, f, record);
+        }
+        return fieldAccessor(f);
     }
 
     static ValueAccessor fieldAccessor(FieldDef f) {

@@ -224,7 +224,7 @@ final class QueryCompiler {
                 default -> true;
             };
             if (wanted && access.canReadField(type, f) && headers.add(f.name().toLowerCase(Locale.ROOT))) {
-                columns.add(new Column(f.name(), List.of(), f, type, false, PathResolver.fieldAccessor(f)));
+                columns.add(new Column(f.name(), List.of(), f, type, false, PathResolver.fieldAccessor(type, f)));
             }
         }
     }
