@@ -32,8 +32,13 @@ public enum HealthCode {
     EXPORT_LIMIT(Scope.OBJECT, Severity.ERROR, false),
     /** Push is at 80% or more of the export limit of the term. */
     EXPORT_LIMIT_NEAR(Scope.OBJECT, Severity.WARNING, false),
-    /** Crosswalk's own check of the connection failed (a scheduled probe, or the verification after a reauthorization). */
+    /** Crosswalk's scheduled check of the connection failed; shown once it persists (one failed probe may be a blip). */
     PROBE_FAILED(Scope.CONNECTION, Severity.WARNING, true),
+    /**
+     * Checking a connection right after its reauthorization failed. Shown at once, unlike PROBE_FAILED: the admin is
+     * looking at the page, waiting for "Verified".
+     */
+    VERIFICATION_FAILED(Scope.CONNECTION, Severity.WARNING, false),
     /** The after-sync pipeline (match keys, populations, overlaps, …) failed its last attempt. */
     MATCHING_FAILED(Scope.PIPELINE, Severity.ERROR, false);
 

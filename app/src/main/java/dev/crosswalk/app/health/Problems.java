@@ -113,7 +113,7 @@ public final class Problems {
 
     /** Checking the connection right after a reauthorization failed (the reauthorization itself is kept). */
     public static Problem verificationFailed(String detail) {
-        return new Problem(HealthCode.PROBE_FAILED, null, null, "The connection was reauthorized, but checking it right"
+        return new Problem(HealthCode.VERIFICATION_FAILED, null, null, "The connection was reauthorized, but checking it right"
                 + " away failed (" + detail + "); its errors clear once the verification run or the next probe succeeds.",
                 "Wait for the verification run to finish, or test the connection now: "
                         + Screens.INTEGRATION_ADVANCED_SETTINGS.trailTo("⋯ Actions", "Test") + ".");

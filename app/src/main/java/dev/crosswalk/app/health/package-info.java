@@ -43,8 +43,8 @@
  *       for Crosswalk's connected app).</li>
  *   <li>Texts live in {@code Problems} only: add a named factory there rather than a {@code new Problem(…)}
  *       elsewhere or an invented {@code SalesforceError} passed to {@code Problems.of}.</li>
- *   <li>A failure of Crosswalk's own checks (probe, verification) is a PROBE_FAILED problem the user sees,
- *       never only a log line.</li>
+ *   <li>A failure of Crosswalk's own checks is a problem the user sees, never only a log line: PROBE_FAILED
+ *       (a scheduled probe; shown once it persists) or VERIFICATION_FAILED (right after a reauthorization; at once).</li>
  *   <li>{@code sync} must not import {@code health}: health reacts to {@code RunFinished}; what the sync needs
  *       from here is the {@code sync.ApiBudget} interface, which {@code QuotaGuard} implements.</li>
  * </ol>
