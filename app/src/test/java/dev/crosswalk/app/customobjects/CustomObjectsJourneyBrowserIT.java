@@ -295,7 +295,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
     /** Walks the screens a fix names (Integrations → the integration → Advanced Settings → the row's ⋯ → Update/Test). */
     private void assertFixScreensExist(String fixText, String row) {
         String name = integrations.findForJob(coId).orElseThrow().name();
-        assertThat(fixText).contains("Integrations → " + name + " → Settings → Advanced Settings → " + row + " → ⋯ →");
+        assertThat(fixText).contains("Integrations → " + name + " → Settings → Advanced Settings → " + row + " → ⋯ Actions →");
         String here = browser.getCurrentUrl();
         open("/integrations");
         browser.findElement(By.linkText(name)).click();
@@ -363,7 +363,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
         assertThat(health.probe(coId).problems()).extracting(p -> p.code().name()).contains("AUTH_REVOKED");
 
         WebElement error = fromTheNotification("INBOUND", "AUTH_REVOKED", "10-inbound-revoked-error");
-        assertNamed(error, "Inbound", "revoked", "Advanced Settings → Inbound → ⋯ → Update");
+        assertNamed(error, "Inbound", "revoked", "Advanced Settings → Inbound → ⋯ Actions → Update");
         String fix = error.findElement(By.cssSelector(".fix")).getText();
         click(error.findElement(By.cssSelector(".repair form button")));
         salesforceLogin(sf.integrationUsername());
@@ -383,7 +383,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
         assertThat(health.probe(coId).problems()).extracting(p -> p.code().name()).contains("OUTBOUND_NOT_AUTHENTICATED");
 
         WebElement error = fromTheNotification("OUTBOUND", "OUTBOUND_NOT_AUTHENTICATED", "20-outbound-revoked-error");
-        assertNamed(error, "Outbound", "Named Credential", "Advanced Settings → Outbound → ⋯ → Update");
+        assertNamed(error, "Outbound", "Named Credential", "Advanced Settings → Outbound → ⋯ Actions → Update");
         String fix = error.findElement(By.cssSelector(".fix")).getText();
         // The admin's own Salesforce session (the browser last signed in to Salesforce as the integration user, which may
         // not authenticate credentials): a fresh Salesforce sign-in, as the admin, is part of this repair.
@@ -411,7 +411,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
 
         WebElement error = fromTheNotification("INBOUND", "PERMISSION_MISSING", CustomObjectsFixture.PERMISSION_SET,
                 "30-permission-set-error");
-        assertNamed(error, "Inbound", "Crosswalk_Setup_User", "Advanced Settings → Inbound → ⋯ → Test");
+        assertNamed(error, "Inbound", "Crosswalk_Setup_User", "Advanced Settings → Inbound → ⋯ Actions → Test");
         String fix = error.findElement(By.cssSelector(".fix")).getText();
         assertThat(fix).contains("Assign permission set");
         // The fix in Salesforce (Setup → Users → the integration user → Permission Set Assignments), by its admin API.
@@ -420,7 +420,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
         Instant clicked = Instant.now();
         click(error.findElement(By.cssSelector("form.inline button.secondary")));
         Duration took = awaitVerifiedOverview(lastSalesforceClick, "31-permission-set-verified");
-        record("Crosswalk_Setup_User unassigned, then assigned again", "PERMISSION_MISSING", "Test click", clicked,
+        record("Crosswalk_Setup_User unassigned then assigned again", "PERMISSION_MISSING", "Test click", clicked,
                 clearedAt("PERMISSION_MISSING"), took);
         assertFixScreensExist(fix, "Inbound");
     }
@@ -439,14 +439,14 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
                 .anyMatch(s -> s.contains("CrosswalkSetup"));
 
         WebElement error = fromTheNotification("INBOUND", "PERMISSION_MISSING", "CrosswalkSetup", "40-page-access-error");
-        assertNamed(error, "Inbound", "CrosswalkSetup", "Advanced Settings → Inbound → ⋯ → Test");
+        assertNamed(error, "Inbound", "CrosswalkSetup", "Advanced Settings → Inbound → ⋯ Actions → Test");
         String fix = error.findElement(By.cssSelector(".fix")).getText();
         CustomObjectsFixture.grantPage(sf);
         long lastSalesforceClick = System.nanoTime();
         Instant clicked = Instant.now();
         click(error.findElement(By.cssSelector("form.inline button.secondary")));
         Duration took = awaitVerifiedOverview(lastSalesforceClick, "41-page-access-verified");
-        record("CrosswalkSetup page access removed, then granted again", "PERMISSION_MISSING", "Test click", clicked,
+        record("CrosswalkSetup page access removed then granted again", "PERMISSION_MISSING", "Test click", clicked,
                 clearedAt("PERMISSION_MISSING"), took);
         assertFixScreensExist(fix, "Inbound");
     }
