@@ -55,6 +55,8 @@ public abstract class AppIntegrationTest {
         registry.add("crosswalk.pipeline.first-retry", () -> "PT1S");
         // Several Bulk result pages per object, so a download can break in the middle (health ITs).
         registry.add("crosswalk.salesforce.bulk-page-size", () -> "400");
+        // Push writes 50 changed rows or more through a Bulk API 2.0 job, so PushPathsIT reaches that path with 60 rows.
+        registry.add("crosswalk.push.bulk-threshold", () -> "50");
         // Alert emails go to a GreenMail SMTP server on loopback.
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> String.valueOf(MailFixture.port()));

@@ -33,6 +33,12 @@ public interface BulkIngestApi {
     /** Polls until terminal or timeout (injected clock and sleeper). */
     BulkJob awaitCompletion(String jobId, Duration timeout);
 
+    /**
+     * Polls a job of {@code expectedRecords} uploaded rows until terminal or timeout, each poll timed
+     * from the job's progress so far ({@link IngestPolling}): a few status calls whatever the size.
+     */
+    BulkJob awaitCompletion(String jobId, Duration timeout, long expectedRecords);
+
     /** {@code GET /jobs/ingest/{id}/successfulResults/}. */
     CloseableIterator<IngestResults.Successful> successfulResults(String jobId);
 

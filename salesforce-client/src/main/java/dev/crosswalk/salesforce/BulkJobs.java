@@ -74,6 +74,25 @@ final class BulkJobs {
         }
     }
 
+    /**
+     * Polls an ingest job of {@code expectedRecords} rows at the times {@link IngestPolling} estimates
+     * from the job's own progress, until terminal or the deadline.
+     */
+    BulkJob awaitIngest(String jobId, Duration timeout, long expectedRecords) {
+        Instant start = config.clock().instant();
+        Instant deadline = start.plus(timeout);
+        Backoff backoff = config.bulkPolling();
+        sleep(IngestPolling.first(expectedRecords, backoff), deadline);
+        while (true) {
+            BulkJob job = get(jobId);
+            if (job.state().isTerminal() || !config.clock().instant().isBefore(deadline)) {
+                return job;
+            }
+            sleep(IngestPolling.next(expectedRecords, job.numberRecordsProcessed(), Duration.between(start, config.clock().instant()),
+                    backoff), deadline);
+        }
+    }
+
     private void sleep(Duration wait, Instant deadline) {
         Duration left = Duration.between(config.clock().instant(), deadline);
         if (left.isNegative()) {

@@ -134,6 +134,11 @@ final class DefaultBulkIngestApi implements BulkIngestApi {
     }
 
     @Override
+    public BulkJob awaitCompletion(String jobId, Duration timeout, long expectedRecords) {
+        return jobs.awaitIngest(jobId, timeout, expectedRecords);
+    }
+
+    @Override
     public CloseableIterator<IngestResults.Successful> successfulResults(String jobId) {
         return map(csv(jobId, "successfulResults/"), r -> new IngestResults.Successful(
                 r.get("sf__Id"), Boolean.parseBoolean(r.get("sf__Created")), r));

@@ -53,6 +53,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         ApiGate gate = new ApiGate(state);
         MetadataEndpoints.register(router, state, gate);
         AdminEndpoints.register(router, state);
+        dev.crosswalk.emulator.rules.RowRuleEndpoints.register(router, state);
         var browsers = OAuthEndpoints.register(router, state, gate);
         CredentialEndpoints.register(router, state, browsers);
         BulkEndpoints.register(router, state, gate);

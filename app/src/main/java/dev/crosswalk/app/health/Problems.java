@@ -144,7 +144,8 @@ public final class Problems {
     public static Problem matchingFailed(String stage, String cause, int attempts) {
         return new Problem(HealthCode.MATCHING_FAILED, null, null, "Matching the synced records failed at the \"" + stage
                 + "\" step " + attempts + (attempts == 1 ? " time" : " times") + " (" + cause + "). Records are synced, but"
-                + " overlaps and populations do not include the latest changes.",
+                + ("push".equals(stage) ? " Salesforce's Ecosystem_Overlap__c records do not show the latest overlaps yet."
+                        : " overlaps and populations do not include the latest changes."),
                 "Nothing to do in Salesforce. Crosswalk tries again after the next sync (Integrations → Sync now to try at"
                         + " once); if it keeps failing, give your Crosswalk operator this message: the service log names the"
                         + " step and the cause.");

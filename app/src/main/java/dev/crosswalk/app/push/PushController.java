@@ -64,6 +64,25 @@ class PushController {
         return settings.save(me.organizationId(), id, body);
     }
 
+    @GetMapping("/export-limit")
+    @Operation(summary = "The export limit: unique records pushed per term, the Admin's own cap, and this term's usage")
+    ExportLimit exportLimit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID id) {
+        return pushes.exportLimit(me.organizationId(), id);
+    }
+
+    /** {@code limit}: unique records per term, at most the operator's limit; null removes the Admin's cap. */
+    record ExportLimitChange(Integer limit) {
+    }
+
+    @PutMapping("/export-limit")
+    @Operation(summary = "Cap the unique records pushed per term (Admins only; never above the operator's limit); a push follows")
+    ExportLimit setExportLimit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID id, @RequestBody ExportLimitChange body) {
+        OrganizationService.requireAdmin(me);
+        ExportLimit changed = pushes.setExportLimit(me.organizationId(), id, body == null ? null : body.limit());
+        pushes.queue(me.organizationId(), id);
+        return changed;
+    }
+
     @GetMapping("/rejected-rows")
     @Operation(summary = "Rows Salesforce rejected, with its error code and message and the fix; retried on later pushes")
     List<PushService.RejectedRow> rejectedRows(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID id,

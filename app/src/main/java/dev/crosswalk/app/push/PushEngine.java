@@ -210,11 +210,12 @@ class PushEngine {
         // Export limit: unique overlap records per term. Rows already counted this term may always be rewritten.
         List<DesiredRow> toWrite = overlaps.writes();
         Problem limitProblem = null;
-        if (properties.exportLimit() > 0) {
+        int exportLimit = ExportLimit.effective(properties.exportLimit(), store.exportLimit(id));
+        if (exportLimit > 0) {
             LocalDate term = properties.termStart(now);
             int used = store.exportedThisTerm(id, term);
             Set<String> counted = store.countedThisTerm(id, term, toWrite.stream().map(DesiredRow::key).toList());
-            int room = Math.max(0, properties.exportLimit() - used);
+            int room = Math.max(0, exportLimit - used);
             List<DesiredRow> allowed = new ArrayList<>();
             int fresh = 0;
             for (DesiredRow d : toWrite) {
@@ -225,10 +226,10 @@ class PushEngine {
             }
             int after = used + fresh;
             if (allowed.size() < toWrite.size()) {
-                limitProblem = Problems.exportLimit(EcosystemOverlap.OBJECT, after, properties.exportLimit(),
+                limitProblem = Problems.exportLimit(EcosystemOverlap.OBJECT, after, exportLimit,
                         properties.exportTerm().toLowerCase(), true);
-            } else if (after >= properties.exportLimit() * 0.8) {
-                problems.add(Problems.exportLimit(EcosystemOverlap.OBJECT, after, properties.exportLimit(),
+            } else if (after >= exportLimit * 0.8) {
+                problems.add(Problems.exportLimit(EcosystemOverlap.OBJECT, after, exportLimit,
                         properties.exportTerm().toLowerCase(), false));
             }
             toWrite = allowed;

@@ -2,17 +2,20 @@ package dev.crosswalk.app.push;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.crosswalk.app.schedule.Jobs;
+import dev.crosswalk.app.system.CrosswalkException;
+import dev.crosswalk.app.system.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The push feature's public service: queue a push ("push now", after a sync, after a partner-side
- * change) and read what pushes did (the integration page's status, the rejected rows). Pushes run
+ * The push feature's public service: queue a push ("push now", a partner-side change, a lock-error
+ * retry; after a sync push is the pipeline's last stage, {@link PushStage}) and read what pushes did (the integration page's status, the rejected rows). Pushes run
  * as a db-scheduler job per Custom Objects integration ({@link PushJobs#TASK}, id = integration
  * id), so two never run at once for one integration, on any number of nodes.
  */
@@ -26,7 +29,11 @@ public class PushService {
     /** The engine is looked up when a push runs now: it depends on services that queue pushes through this one. */
     private final ObjectProvider<PushEngine> engine;
 
-    PushService(Jobs jobs, PushTargets targets, PushStore store, Clock clock, ObjectProvider<PushEngine> engine) {
+    private final PushProperties properties;
+
+    PushService(Jobs jobs, PushTargets targets, PushStore store, Clock clock, ObjectProvider<PushEngine> engine,
+            PushProperties properties) {
+        this.properties = properties;
         this.jobs = jobs;
         this.engine = engine;
         this.targets = targets;
@@ -51,13 +58,30 @@ public class PushService {
         targets.ofOrganization(organizationId).forEach(t -> queueAt(t.integrationId(), clock.instant()));
     }
 
-    /** Queues the push of the Custom Objects integration serving this data source, if there is one (after its sync). */
-    public void queueForSource(UUID organizationId, UUID sourceIntegrationId) {
-        targets.forSource(organizationId, sourceIntegrationId).ifPresent(t -> queueAt(t.integrationId(), clock.instant()));
-    }
-
     void queueAt(UUID integrationId, Instant when) {
         jobs.queueAt(TaskDescriptor.of(PushJobs.TASK), integrationId.toString(), null, when);
+    }
+
+    public ExportLimit exportLimit(UUID organizationId, UUID customObjectsIntegrationId) {
+        PushTargets.Target t = targets.require(organizationId, customObjectsIntegrationId);
+        Optional<Integer> own = store.exportLimit(t.integrationId());
+        java.time.LocalDate term = properties.termStart(clock.instant());
+        return new ExportLimit(properties.exportLimit(), own.orElse(null), ExportLimit.effective(properties.exportLimit(), own),
+                properties.exportTerm(), term, store.exportedThisTerm(t.integrationId(), term));
+    }
+
+    /** Sets or (null) removes the Admin's cap; 400 below 1 or above the operator's limit. */
+    public ExportLimit setExportLimit(UUID organizationId, UUID customObjectsIntegrationId, Integer limit) {
+        PushTargets.Target t = targets.require(organizationId, customObjectsIntegrationId);
+        if (limit != null && limit < 1) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "The export limit must be at least 1 (or null for none of your own).");
+        }
+        if (limit != null && properties.exportLimit() > 0 && limit > properties.exportLimit()) {
+            throw CrosswalkException.of(ErrorCode.VALIDATION_FAILED, "The export limit can only be lowered: at most "
+                    + properties.exportLimit() + " unique records per " + properties.exportTerm().toLowerCase() + ".");
+        }
+        store.setExportLimit(t.integrationId(), limit);
+        return exportLimit(organizationId, customObjectsIntegrationId);
     }
 
     /** What the integration page shows: the last pushes, what Salesforce holds, and the rejected rows by code. */

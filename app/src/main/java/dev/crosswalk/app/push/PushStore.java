@@ -142,6 +142,22 @@ class PushStore {
 
     // ---- export usage
 
+    java.util.Optional<Integer> exportLimit(UUID integrationId) {
+        return jdbc.sql("select export_limit from push_export_limit where integration_id = ?").param(integrationId)
+                .query(Integer.class).optional();
+    }
+
+    void setExportLimit(UUID integrationId, Integer limit) {
+        if (limit == null) {
+            jdbc.sql("delete from push_export_limit where integration_id = ?").param(integrationId).update();
+        } else {
+            jdbc.sql("""
+                    insert into push_export_limit (integration_id, export_limit) values (?, ?)
+                    on conflict (integration_id) do update set export_limit = excluded.export_limit""")
+                    .params(integrationId, limit).update();
+        }
+    }
+
     int exportedThisTerm(UUID integrationId, LocalDate termStart) {
         return jdbc.sql("select count(*) from push_export_usage where integration_id = ? and term_start = ?")
                 .params(integrationId, termStart).query(Integer.class).single();

@@ -9,7 +9,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Partner-side changes push at once for both organizations: a revocation removes that partner's
  * records on this push; an acceptance (or a matching change) writes the new overlaps. Queued after
- * the change commits, so the push reads it.
+ * the change commits, so the push reads it. (After a sync, push is the pipeline's last stage,
+ * {@link PushStage}, not a trigger here.)
  */
 @Component
 class PushTriggers {
@@ -25,12 +26,6 @@ class PushTriggers {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onSharingChanged(dev.crosswalk.app.partner.SharingChanged event) {
         partnerships.activeFor(event.organizationId()).forEach(p -> pushes.queueAll(p.partnerOf(event.organizationId())));
-    }
-
-    /** A data source's after-sync work finished (keys, populations, overlaps current): push its Custom Objects integration. */
-    @org.springframework.context.event.EventListener
-    void onRunsMatched(dev.crosswalk.app.sync.RunsMatched event) {
-        pushes.queueForSource(event.organizationId(), event.integrationId());
     }
 
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)

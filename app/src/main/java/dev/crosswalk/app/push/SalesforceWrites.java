@@ -110,7 +110,7 @@ final class SalesforceWrites {
         writeCalls += bulk.upload(job.id(), cols, rows);
         bulk.close(job.id());
         writeCalls++;
-        BulkJob done = bulk.awaitCompletion(job.id(), bulkTimeout);
+        BulkJob done = bulk.awaitCompletion(job.id(), bulkTimeout, items.size());
         List<RowWrite.Result> results = new ArrayList<>();
         if (done.state() == JobState.JOB_COMPLETE || done.state() == JobState.FAILED) {
             try (CloseableIterator<IngestResults.Successful> ok = bulk.successfulResults(job.id())) {

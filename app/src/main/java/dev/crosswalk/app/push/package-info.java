@@ -1,31 +1,41 @@
 /**
- * Pushing overlaps into Salesforce: {@code Ecosystem_Overlap__c} records and two Account fields kept
- * exactly equal to what partners share, within the Custom Objects integration's General Settings.
+ * Push: the overlaps written into Salesforce as {@code Ecosystem_Overlap__c} records (and two
+ * fields on each Account) through a Custom Objects integration's Inbound connection, so that
+ * Salesforce holds exactly what partners share, no more, no less.
  *
  * <h2>Map</h2>
  * <ul>
- * <li>{@link dev.crosswalk.app.push.PushService}: the public service (queue a push, read runs and
- *     rejected rows); {@code PushJobs}: one db-scheduler instance per integration.
- * <li>{@code PushEngine}: desired state ({@code DesiredState}) → {@code PushDiff} against what
- *     Salesforce confirmed ({@code PushStore}) → writes ({@code SalesforceWrites}: sObject Collections or
- *     Bulk API 2.0) → per-row outcomes.
- * <li>{@code PartnerAccounts}: the Account standing for each partner; {@code RetryPolicy},
- *     {@code RejectionFixes}: what happens to rejected rows.
+ * <li>{@code PushStage}: the after-sync pipeline's last stage; {@code PushTriggers} (partner-side
+ *     changes) and {@code PushJobs} (the {@code push-integration} job, also the lock-error retry) queue
+ *     pushes outside the pipeline; {@link dev.crosswalk.app.push.PushService} is the public entry.
+ * <li>{@code PushEngine}: one push: {@code DesiredState} (what partners share, narrowed by the General
+ *     Settings, {@code PushSettingsService}) → {@code PushDiff} against the row hashes Salesforce
+ *     confirmed ({@code PushStore}) → deletes of stale records, upserts by {@code Crosswalk_Key__c}, the
+ *     Account fields → {@code SalesforceWrites} (sObject Collections below {@code bulk-threshold}, a Bulk
+ *     API 2.0 job above) → per-row results recorded.
+ * <li>{@code PartnerAccounts}: each partner organization mapped to an Account by its domains.
+ * <li>{@code RejectionFixes}, {@code RetryPolicy}: rejected rows' fixes and retry times;
+ *     {@code PushPages} and {@code PushTabs}: the Rejected rows tab.
  * </ul>
  *
  * <h2>Easy to get wrong</h2>
  * <ul>
  * <li>What a partner shares is decided by {@code overlap.SharedOverlaps} (the reports' rules), never
  *     re-implemented here: a second implementation would leak what the reports hide.
- * <li>A row is marked unconfirmed before it is sent and confirmed only from Salesforce's answer; a
- *     delete is forgotten only once Salesforce confirmed it. A crash in between is resumed, never
- *     duplicated (upserts are by {@code Crosswalk_Key__c}).
  * <li>The hash covers the content fields only, not the two times: otherwise every push would rewrite
- *     every row. Nothing changed must mean no Salesforce call at all.
- * <li>A rejected row never blocks the others; lock errors are retried sooner (backoff), other
- *     rejections on each later push.
- * <li>The export limit counts unique records per term once each: an update of a record already
- *     counted this term is not a new export.
+ *     every row.
+ * <li>A row is marked unconfirmed before it is sent and confirmed only from Salesforce's answer; a
+ *     delete is forgotten only once Salesforce confirmed it. That is what makes a crash or a revoked
+ *     token mid-push safe to resume without duplicates.
+ * <li>Nothing changed = no Salesforce call at all, not even a describe: check the plan before calling.
+ * <li>Bulk CSV clears a field with {@code #N/A}; an empty cell leaves it unchanged.
+ * <li>The export limit counts unique records per term; a record already counted this term may
+ *     always be rewritten.
+ * <li>A push stopped for a reason a person must fix does not fail the pipeline stage (it is
+ *     already an error with its fix on the Custom Objects integration); a transient one does.
+ * <li>One push at a time per integration: the engine's lock on a node, the job's single instance
+ *     across nodes. A pipeline push on one node and a queued push on another may overlap; both
+ *     upsert by external id, so the result is the same, but the counts of the two runs are not.
  * </ul>
  */
 package dev.crosswalk.app.push;

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PipelineStages {
-    /** Match keys (record) → population membership (population) → overlaps (overlap). */
-    static final List<String> ORDER = List.of("match-keys", "population-membership", "overlaps");
+    /** Match keys (record) → population membership (population) → overlaps (overlap) → push (push). */
+    static final List<String> ORDER = List.of("match-keys", "population-membership", "overlaps", "push");
 
     private final List<PipelineStage> inOrder;
 

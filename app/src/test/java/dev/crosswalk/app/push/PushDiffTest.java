@@ -83,4 +83,19 @@ class PushDiffTest {
         assertThat(p.nextAttempt("UNABLE_TO_LOCK_ROW", 12, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(p.nextAttempt("STRING_TOO_LONG", 5, NOW)).isEqualTo(NOW);
     }
+
+    /** P4's second push: 100,000 rows pushed and confirmed, nothing changed since, so no write (and no call) at all. */
+    @Test
+    void a_hundred_thousand_unchanged_rows_plan_no_write() {
+        List<DesiredRow> desired = new java.util.ArrayList<>();
+        Map<String, PushDiff.Stored> held = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            DesiredRow d = row("k" + i, "Industry: Banking\nName: Company " + i);
+            desired.add(d);
+            held.put(d.key(), stored(d, NOW.minusSeconds(3600)));
+        }
+        PushDiff.Plan plan = PushDiff.plan(desired, held, Map.of(), NOW, WEEK);
+        assertThat(plan.nothingToDo()).isTrue();
+        assertThat(plan.unchanged()).isEqualTo(100_000);
+    }
 }

@@ -9,6 +9,8 @@ import dev.crosswalk.app.connection.ConnectionService;
 import dev.crosswalk.app.integration.CustomObjectsIntegrations;
 import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.push.PushFixture.Tenant;
+import dev.crosswalk.emulator.rules.RowRule;
+import dev.crosswalk.emulator.rules.RowRules;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,10 @@ class PushStoryIT extends AppIntegrationTest {
     PushService pushes;
     @Autowired
     PushSettingsService settings;
+    @Autowired
+    PushStore store;
+    @Autowired
+    dev.crosswalk.app.schedule.DueJobsNow dueJobs;
 
     private final String sfx = UUID.randomUUID().toString().substring(0, 6);
     private Tenant acme;
@@ -144,8 +150,30 @@ class PushStoryIT extends AppIntegrationTest {
         }
     }
 
+    /**
+     * Pushes directly, after the pushes that partner-side changes and the pipeline queued have run
+     * (a partner's sync queues this integration's push), so each step's push sees a settled state.
+     */
     private PushRun push() {
+        settle();
         return engine.push(integration, "TEST").orElseThrow();
+    }
+
+    private void settle() {
+        dev.crosswalk.app.Await.until("queued pushes of " + integration + " ran", java.time.Duration.ofSeconds(60), () -> {
+            dueJobs.runDueNow();
+            return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'push-integration' and task_instance = ?"
+                    + " and (execution_time <= now() or picked)")
+                    .param(integration.toString()).query(Integer.class).single();
+        }, n -> n == 0);
+    }
+
+    /** What every push since {@code since} did together (queued ones and the test's own). */
+    private PushRun.Counts since(java.time.Instant since) {
+        List<PushRun> runs = store.runs(integration, 50).stream().filter(r -> !r.startedAt().isBefore(since)).toList();
+        return new PushRun.Counts(0, runs.stream().mapToInt(r -> r.counts().upserted()).sum(),
+                runs.stream().mapToInt(r -> r.counts().deleted()).sum(), 0, 0,
+                runs.stream().mapToInt(r -> r.counts().rejected()).sum(), 0, 0);
     }
 
     @Test
@@ -168,12 +196,13 @@ class PushStoryIT extends AppIntegrationTest {
     @Test
     @Order(2)
     void a_changed_partner_record_rewrites_exactly_its_row() {
+        java.time.Instant before = java.time.Instant.now();
         globex.sf().update("Account", theirs.get("beta"), "Industry", "Banking");
         PushFixture.sync(globex, 2);
         PushRun run = push();
         assertThat(run.status()).isEqualTo("SUCCEEDED");
-        assertThat(run.counts().upserted()).isEqualTo(1);
-        assertThat(run.counts().deleted()).isZero();
+        assertThat(since(before).upserted()).as("Globex's sync queued Acme's push; with the test's own, one row written").isEqualTo(1);
+        assertThat(since(before).deleted()).isZero();
         assertSalesforceHolds(expected(Map.of("beta", "Banking"), List.of("alpha", "beta", "gamma", "delta-lead")),
                 List.of("alpha", "beta", "gamma"), List.of());
     }
@@ -217,7 +246,7 @@ class PushStoryIT extends AppIntegrationTest {
         PushFixture.sync(globex, 3);
         PushRun run = push();
         assertThat(run.status()).isEqualTo("PARTIAL");
-        assertThat(run.counts().rejected()).isEqualTo(3);
+        assertThat(run.counts().rejected()).as("retried, and refused again, by every push until fixed").isEqualTo(3);
         var rows = acme.admin().get("/api/v1/integrations/" + integration + "/push/rejected-rows").json();
         assertThat(rows.size()).isEqualTo(3);
         rows.forEach(r -> {
@@ -241,12 +270,47 @@ class PushStoryIT extends AppIntegrationTest {
 
     @Test
     @Order(6)
-    void a_token_revoked_mid_push_stops_it_and_the_push_after_the_repair_completes_it_without_duplicates() {
-        globex.sf().update("Account", theirs.get("beta"), "Industry", "Insurance");
+    void a_validation_rule_refuses_its_rows_which_keep_their_code_and_message_until_the_rule_lets_them_through() {
+        // An admin adds a validation rule in Salesforce; alpha's and beta's new values break it.
+        RowRule rule = RowRules.add(acme.sf().org(), RowRule.validation(EcosystemOverlap.OBJECT, EcosystemOverlap.PARTNER_FIELDS,
+                "Industry: Mining", "Mining partners are reviewed by the alliances team first."));
+        globex.sf().update("Account", theirs.get("alpha"), "Industry", "Mining");
+        globex.sf().update("Account", theirs.get("beta"), "Industry", "Mining");
         PushFixture.sync(globex, 4);
+        PushRun run = push();
+        assertThat(run.status()).isEqualTo("PARTIAL");
+        assertThat(run.counts().rejected()).isEqualTo(2);
+        var rows = acme.admin().get("/api/v1/integrations/" + integration + "/push/rejected-rows").json();
+        assertThat(rows.valueStream().map(r -> r.get("errorCode").asString())).containsExactly("FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        rows.forEach(r -> {
+            assertThat(r.get("message").asString()).isEqualTo("Mining partners are reviewed by the alliances team first.");
+            assertThat(r.get("fields").asString()).contains(EcosystemOverlap.PARTNER_FIELDS);
+            assertThat(r.get("fix").asString()).isNotBlank();
+        });
+        // The refused rows keep what Salesforce last accepted; every other row is as desired.
+        Map<String, Map<String, String>> held = expected(Map.of("beta", "Banking", "alpha", "Retail"), List.of("alpha", "beta",
+                "delta-lead"));
+        assertSalesforceHolds(held, List.of("alpha", "beta"), List.of());
+
+        RowRules.clear(acme.sf().org(), rule.id());
+        PushRun retried = push();
+        assertThat(retried.status()).as(retried.message()).isEqualTo("SUCCEEDED");
+        assertThat(acme.admin().get("/api/v1/integrations/" + integration + "/push/rejected-rows").json().size()).isZero();
+        assertSalesforceHolds(expected(Map.of("beta", "Mining", "alpha", "Mining"), List.of("alpha", "beta", "delta-lead")),
+                List.of("alpha", "beta"), List.of());
+    }
+
+    @Test
+    @Order(7)
+    void a_token_revoked_mid_push_stops_it_and_the_push_after_the_repair_completes_it_without_duplicates() {
         SalesforceFixture.emulator().admin().revokeRefreshTokens(acme.sf().integrationUsername());
         SalesforceFixture.emulator().admin().expireSessions(acme.sf().integrationUsername());
-        PushRun broken = push();
+        // Globex's change and sync queue Acme's push, which meets the revoked token.
+        globex.sf().update("Account", theirs.get("beta"), "Industry", "Insurance");
+        PushFixture.sync(globex, 5);
+        settle();
+        PushRun broken = store.runs(integration, 3).stream().filter(r -> !"SKIPPED".equals(r.status())).findFirst().orElseThrow();
         assertThat(broken.status()).isEqualTo("FAILED");
         assertThat(broken.errorCode()).isEqualTo("AUTH_REVOKED");
         assertThat(push().status()).as("no push while the Inbound connection needs reauthorization").isEqualTo("SKIPPED");
@@ -256,12 +320,12 @@ class PushStoryIT extends AppIntegrationTest {
         connections.replace(inbound, integration, PushFixture.authorize(connections, acme, start), acme.email());
         PushRun repaired = push();
         assertThat(repaired.status()).isEqualTo("SUCCEEDED");
-        assertSalesforceHolds(expected(Map.of("beta", "Insurance", "alpha", "Retail"), List.of("alpha", "beta", "delta-lead")),
+        assertSalesforceHolds(expected(Map.of("beta", "Insurance", "alpha", "Mining"), List.of("alpha", "beta", "delta-lead")),
                 List.of("alpha", "beta"), List.of());
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_revoked_partnership_removes_all_its_records() {
         assertThat(globex.admin().post("/api/v1/partnerships/" + partnership + "/revoke", Map.of()).status()).isEqualTo(200);
         PushRun run = push();

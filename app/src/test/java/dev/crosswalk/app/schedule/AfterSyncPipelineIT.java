@@ -144,6 +144,8 @@ class AfterSyncPipelineIT extends AppIntegrationTest {
         JsonNode stats = keyStats(admin, integrationId);
         assertThat(stats.get("pending").asLong()).isZero();
         assertThat(stats.get("withDomain").asLong()).as("both accounts keyed by their domain").isEqualTo(2);
+        assertThat(stageWatermarks(UUID.fromString(integrationId))).as("no Custom Objects integration: push is a no-op that succeeds")
+                .containsEntry("push", requestedAt(UUID.fromString(integrationId)));
     }
 
     private static JsonNode keyStats(ApiClient admin, String integrationId) {

@@ -22,15 +22,16 @@ class PipelineStagesTest {
 
     @Test
     void stages_run_in_the_listed_order_whatever_order_spring_found_them_in() {
-        List<PipelineStage> found = List.of(named("overlaps"), named("match-keys"), named("population-membership"));
+        List<PipelineStage> found = List.of(named("push"), named("overlaps"), named("match-keys"), named("population-membership"));
         assertThat(PipelineStages.ordered(found, PipelineStages.ORDER)).extracting(PipelineStage::name)
-                .containsExactly("match-keys", "population-membership", "overlaps");
+                .containsExactly("match-keys", "population-membership", "overlaps", "push");
     }
 
     @Test
     void a_stage_bean_missing_from_the_list_fails_startup() {
-        List<PipelineStage> found = List.of(named("match-keys"), named("population-membership"), named("overlaps"), named("push"));
-        assertThatThrownBy(() -> PipelineStages.ordered(found, PipelineStages.ORDER)).hasMessageContaining("[push]");
+        List<PipelineStage> found = List.of(named("match-keys"), named("population-membership"), named("overlaps"), named("push"),
+                named("unlisted"));
+        assertThatThrownBy(() -> PipelineStages.ordered(found, PipelineStages.ORDER)).hasMessageContaining("[unlisted]");
     }
 
     @Test

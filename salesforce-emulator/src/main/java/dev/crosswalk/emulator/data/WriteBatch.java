@@ -9,6 +9,7 @@ import dev.crosswalk.emulator.model.Record;
 import dev.crosswalk.emulator.model.RecordLifecycle;
 import dev.crosswalk.emulator.model.RecordStore;
 import dev.crosswalk.emulator.model.SObjectType;
+import dev.crosswalk.emulator.rules.RowRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,6 +95,10 @@ final class WriteBatch {
         if (duplicate != null) {
             return SaveResult.failed(duplicate);
         }
+        ApiError refused = RowRules.check(org, t, p.changes(), null); // validation rules (rules/)
+        if (refused != null) {
+            return SaveResult.failed(refused);
+        }
         Record r = RecordLifecycle.create(org, t, userId);
         journal.created(org.store(t), r);
         apply(t, r, p.changes());
@@ -154,6 +159,10 @@ final class WriteBatch {
         ApiError duplicate = checks.checkUnique(t, p.changes(), r);
         if (duplicate != null) {
             return SaveResult.failed(r.id(), duplicate);
+        }
+        ApiError refused = RowRules.check(org, t, p.changes(), r); // validation rules (rules/)
+        if (refused != null) {
+            return SaveResult.failed(r.id(), refused);
         }
         journal.beforeChange(r);
         indexes.indexAll(t, r, false);
