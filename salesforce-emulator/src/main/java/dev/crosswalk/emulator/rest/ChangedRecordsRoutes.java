@@ -20,10 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /sobjects/{type}/updated?start=&end=} and {@code …/deleted?start=&end=} (getUpdated /
  * getDeleted): ids changed or deleted in a window, by {@code SystemModstamp}. The window is
- * covered to the minute, as in Salesforce, and may span at most 30 days.
+ * covered to the minute, as in Salesforce, may span at most 30 days, must start within the last 30
+ * days, and may hold at most 600,000 ids ({@code EXCEEDED_ID_LIMIT}).
  */
 final class ChangedRecordsRoutes {
     private static final long MAX_WINDOW_DAYS = 30;
+    /** getUpdated / getDeleted answer at most 600,000 ids per call. */
+    static final int MAX_IDS = 600_000;
 
     private final EmulatorState state;
 
@@ -44,6 +47,10 @@ final class ChangedRecordsRoutes {
         Instant end = instant(req, "end");
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate by more than one minute");
+        }
+        if (start.isBefore(state.clock().instant().minus(MAX_WINDOW_DAYS, ChronoUnit.DAYS))) {
+            throw ApiException.badRequest("INVALID_REPLICATION_DATE", "startDate cannot be more than " + MAX_WINDOW_DAYS
+                    + " days ago");
         }
         if (ChronoUnit.DAYS.between(start, end) > MAX_WINDOW_DAYS) {
             throw ApiException.badRequest("EXCEEDED_ID_LIMIT", "Exceeded maximum replication time window of " + MAX_WINDOW_DAYS + " days");
@@ -66,6 +73,10 @@ final class ChangedRecordsRoutes {
                 }
                 if (stamp.isBefore(from) || !stamp.isBefore(until)) {
                     continue;
+                }
+                if (list.size() >= MAX_IDS) {
+                    throw ApiException.badRequest("EXCEEDED_ID_LIMIT", "record limit reached. Narrow the date range ("
+                            + MAX_IDS + " ids at most)");
                 }
                 if (deleted) {
                     ObjectNode d = list.addObject();

@@ -65,6 +65,9 @@ final class QueryRoutes {
     }
 
     private Response query(Request req, boolean includeDeleted) {
+        if (req.query("explain") != null && req.query("q") == null) {
+            return explain(req);
+        }
         String soql = req.query("q");
         if (soql == null || soql.isBlank()) {
             throw ApiException.badRequest("MALFORMED_QUERY", "A query string has to be specified");
@@ -98,6 +101,48 @@ final class QueryRoutes {
             }
             return result(rows.size(), next, page(json, q, rows, 0, Math.min(batch, rows.size())));
         });
+        return Response.json(200, body);
+    }
+
+    /**
+     * {@code GET /query?explain=<soql>} (the Query Plan tool): one plan per query. The emulator scans
+     * in memory, so the plan is a table scan (or an index on Id for an {@code Id = '…'} filter) whose
+     * cardinality is the real number of matching rows.
+     */
+    private Response explain(Request req) {
+        String soql = req.query("explain");
+        if (soql.isBlank()) {
+            throw ApiException.badRequest("MALFORMED_QUERY", "A query string has to be specified");
+        }
+        Session s = req.session();
+        Org org = s.org();
+        EffectiveAccess access = state.permissions().access(org, s.userId());
+        PreparedQuery q;
+        try {
+            q = engine.prepare(org, EffectiveQueryAccess.of(access), soql, QueryOptions.QUERY);
+        } catch (SoqlException e) {
+            throw ApiException.badRequest(e.errorCode(), e.getMessage());
+        }
+        ObjectNode body = org.read(() -> {
+            int total = org.store(q.type()).size();
+            int cardinality = q.isAggregate() ? q.execute().size() : q.isCount() ? q.count() : q.count();
+            boolean byId = soql.matches("(?is).*\\bwhere\\s+(\\w+\\.)?id\\s*=.*");
+            ObjectNode n = Json.object();
+            ObjectNode plan = n.putArray("plans").addObject();
+            plan.put("cardinality", cardinality);
+            ArrayNode fields = plan.putArray("fields");
+            if (byId) {
+                fields.add("Id");
+            }
+            plan.put("leadingOperationType", byId ? "Index" : "TableScan");
+            plan.putArray("notes");
+            plan.put("relativeCost", total == 0 ? 0.0 : byId ? 0.0 : Math.max(0.65, (double) cardinality / total * 2.9));
+            plan.put("sobjectCardinality", total);
+            plan.put("sobjectType", q.type().name());
+            n.putNull("sourceQuery");
+            return n;
+        });
+        body.put("sourceQuery", soql);
         return Response.json(200, body);
     }
 
@@ -140,7 +185,7 @@ final class QueryRoutes {
         return n;
     }
 
-    private static ArrayNode page(RecordJson json, PreparedQuery q, List<Record> rows, int from, int to) {
+    static ArrayNode page(RecordJson json, PreparedQuery q, List<Record> rows, int from, int to) {
         PathTree tree = tree(q);
         ArrayNode out = Json.array();
         List<Subquery> subqueries = q.subqueries();

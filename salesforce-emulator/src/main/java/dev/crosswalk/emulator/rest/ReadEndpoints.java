@@ -17,6 +17,9 @@ public final class ReadEndpoints {
         VersionRoutes.register(router, state, gate);
         DescribeRoutes.register(router, state, gate);
         LayoutRoutes.register(router, state, gate);
+        UiRoutes.register(router, state, gate);
+        SearchRoutes.register(router, state, gate);
+        ListViewRoutes.register(router, state, gate);
         QueryRoutes.register(router, state, gate);
         LimitsRoutes.register(router, state, gate);
     }

@@ -33,14 +33,17 @@ final class VersionRoutes {
     static void register(Router router, EmulatorState state, ApiGate gate) {
         router.get("/services/data", req -> Response.json(200,
                 ApiVersions.list(state.options().minApiVersion(), state.options().maxApiVersion())));
-        router.get("/services/data/{version}", gate.protect(req -> resources(state, req)));
+        router.get("/services/data/{version}", gate.protect(req -> resources(state, router, req)));
     }
 
-    private static Response resources(EmulatorState state, Request req) {
+    /** Only the resources the emulator serves: a client following the list never meets a 404. */
+    private static Response resources(EmulatorState state, Router router, Request req) {
         String base = "/services/data/v" + req.apiVersion() + "/";
         ObjectNode n = Json.object();
         for (String r : RESOURCES) {
-            n.put(r, base + r);
+            if (router.pathExists(base + r)) {
+                n.put(r, base + r);
+            }
         }
         Session s = req.session();
         // The identity URL is absolute, on the login host (here the emulator itself).

@@ -105,10 +105,12 @@ class RestReadIT {
             HttpResponse<String> r = get(V, token(adminId), Map.of());
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode n = json(r);
-            for (String k : List.of("sobjects", "query", "queryAll", "limits", "composite", "jobs")) {
+            for (String k : List.of("sobjects", "query", "queryAll", "limits", "composite", "search", "recent")) {
                 assertThat(n.get(k).asString()).isEqualTo(V + "/" + k);
             }
             assertThat(n.get("identity").asString()).isEqualTo(sf.baseUrl() + "/id/" + org.id() + "/" + adminId);
+            // Only resources that answer are listed: the Bulk 2.0 root /jobs itself serves nothing.
+            assertThat(n.has("jobs")).isFalse();
         }
 
         @Test
