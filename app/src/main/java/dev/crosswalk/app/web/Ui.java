@@ -159,6 +159,11 @@ public class Ui {
                 case "ERROR_SEVERITY" -> new Status("Error", "bad", "✕");
                 case "WARNING" -> new Status("Warning", "warn", "!");
                 case "CLEARED" -> new Status("Cleared", "ok", "✓");
+                // Partnerships and their notifications.
+                case "ACCEPTED", "PARTNER" -> new Status("Active", "ok", "✓");
+                case "INVITED", "INVITATION" -> new Status("Invitation", "info", "✉");
+                case "DECLINED" -> new Status("Declined", "muted", "–");
+                case "REVOKED" -> new Status("Revoked", "muted", "–");
                 default -> new Status(words(code), "muted", "•");
             };
         }
