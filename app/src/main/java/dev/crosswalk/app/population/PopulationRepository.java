@@ -163,13 +163,39 @@ class PopulationRepository {
                 .params(integrationId, Timestamp.from(at)).update();
     }
 
+    /**
+     * Each synced field of an object with its distinct non-blank values (up to one more than a
+     * picklist may have) and whether all of them are numbers, from a sample of the records.
+     */
+    List<FieldProfile> fieldProfiles(UUID organizationId, String object, Set<String> known) {
+        Map<String, FieldProfile> seen = new LinkedHashMap<>();
+        jdbc.sql("""
+                select e.key, count(distinct e.value), bool_and(e.value ~ '^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$'),
+                       (array_agg(distinct e.value order by e.value))[1:?]
+                from (select fields from crm_record where organization_id = ? and object = ? and not is_deleted limit 2000) s,
+                     jsonb_each_text(s.fields) e
+                where btrim(coalesce(e.value, '')) <> '' group by e.key""")
+                .params(FieldProfile.PICKLIST_MAX + 1, organizationId, object)
+                .query((rs, n) -> {
+                    String name = rs.getString(1);
+                    long distinct = rs.getLong(2);
+                    List<String> values = List.of((String[]) rs.getArray(4).getArray());
+                    FieldProfile.Kind kind = rs.getBoolean(3) ? FieldProfile.Kind.NUMBER
+                            : distinct <= FieldProfile.PICKLIST_MAX && !IDENTIFYING.contains(name) ? FieldProfile.Kind.PICKLIST
+                            : FieldProfile.Kind.TEXT;
+                    return new FieldProfile(name, kind, kind == FieldProfile.Kind.PICKLIST ? values : List.of());
+                }).list().forEach(f -> seen.put(f.name(), f));
+        return known.stream().map(f -> seen.getOrDefault(f, new FieldProfile(f, FieldProfile.Kind.TEXT, List.of()))).toList();
+    }
+
+    /** Fields that identify a record: few distinct values in a small org still do not make them picklists. */
+    private static final Set<String> IDENTIFYING = Set.of("Id", "Name", "Website", "Company", "Email", "OwnerId", "AccountId",
+            "SystemModstamp", "CreatedDate", "LastModifiedDate", "Phone", "Domain");
+
     long memberCount(UUID populationId) {
         // Salesforce ids are unique across orgs: a record reached through two integrations counts once.
         return jdbc.sql("select count(distinct sf_id) from population_member where population_id = ?").param(populationId)
                 .query(Long.class).single();
-    }
-
-    record Sample(String sfId, String object, Map<String, String> fields) {
     }
 
     long previewCount(UUID organizationId, String object, Filter filter) {

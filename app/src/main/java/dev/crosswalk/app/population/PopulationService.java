@@ -40,7 +40,7 @@ public class PopulationService {
     public record Draft(@Size(max = InputText.NAME_MAX) String name, String baseObject, Filter filter) {
     }
 
-    public record Preview(long count, List<PopulationRepository.Sample> sample) {
+    public record Preview(long count, List<Sample> sample) {
     }
 
     public record View(Population population, long memberCount) {
@@ -144,6 +144,12 @@ public class PopulationService {
     public Set<String> fields(MemberPrincipal me, String object) {
         requireBaseObject(object);
         return repository.knownFields(me.organizationId(), object);
+    }
+
+    /** The synced fields of a base object with their kinds and picklist values, for the filter builder. */
+    public List<FieldProfile> fieldProfiles(MemberPrincipal me, String object) {
+        requireBaseObject(object);
+        return repository.fieldProfiles(me.organizationId(), object, repository.knownFields(me.organizationId(), object));
     }
 
     /**

@@ -26,7 +26,7 @@ public enum Screens {
             false),
     INTEGRATION_ERRORS("Integrations → {name} → Errors", "/integrations/{id}/errors", false),
     INTEGRATION_HISTORY("Integrations → {name} → History", "/integrations/{id}/history", false),
-    POPULATIONS("Populations", "/populations", true),
+    POPULATIONS("Populations", "/populations", false),
     PARTNERS("Partners", "/partners", false),
     PARTNERS_RECEIVED("Partners → Invitations received", "/partners/received", false),
     PARTNERS_SENT("Partners → Invitations sent", "/partners/sent", false),
