@@ -4,6 +4,8 @@ import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.org.OrganizationService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,20 +44,54 @@ class OverlapController {
     }
 
     @GetMapping("/overlaps")
-    @Operation(summary = "Overlapping records of one population pair, with exactly the fields the partner shares")
+    @Operation(summary = "Overlapping records of one population pair, with exactly the fields the partner shares "
+            + "(limit up to 10000 per page; q searches your record's name and the shared values; sort record|name|evidence)")
     List<OverlapReports.OverlapRow> overlaps(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
             @RequestParam(required = false) UUID myPopulation, @RequestParam(required = false) UUID partnerPopulation,
             @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") int offset) {
-        return reports.overlaps(me, partnershipId, myPopulation, partnerPopulation, limit, offset);
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean desc) {
+        return reports.overlaps(me.organizationId(), partnershipId, myPopulation, partnerPopulation,
+                new OverlapReportService.ListQuery(q, sort, desc), limit, offset);
+    }
+
+    @GetMapping("/overlaps/export.csv")
+    @Operation(summary = "Every row of the same list as CSV, streamed (not paged, not capped); same rules, search and order")
+    void exportOverlaps(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
+            @RequestParam(required = false) UUID myPopulation, @RequestParam(required = false) UUID partnerPopulation,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "false") boolean desc, HttpServletResponse response) throws IOException {
+        reports.exportOverlaps(me.organizationId(), partnershipId, myPopulation, partnerPopulation,
+                new OverlapReportService.ListQuery(q, sort, desc), csv(response));
     }
 
     @GetMapping("/greenfield")
-    @Operation(summary = "Partner records that overlap none of yours (populations shared with ALL only)")
+    @Operation(summary = "Partner records that overlap none of yours (populations shared with ALL only; limit up to 10000 per page)")
     List<OverlapReports.GreenfieldRow> greenfield(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
             @RequestParam(required = false) UUID partnerPopulation, @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") int offset) {
-        return reports.greenfield(me, partnershipId, partnerPopulation, limit, offset);
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean desc) {
+        return reports.greenfield(me.organizationId(), partnershipId, partnerPopulation, new OverlapReportService.ListQuery(q, null, desc),
+                limit, offset);
+    }
+
+    @GetMapping("/greenfield/export.csv")
+    @Operation(summary = "Every greenfield row as CSV, streamed (not paged, not capped)")
+    void exportGreenfield(@AuthenticationPrincipal MemberPrincipal me, @PathVariable UUID partnershipId,
+            @RequestParam(required = false) UUID partnerPopulation, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean desc, HttpServletResponse response) throws IOException {
+        reports.exportGreenfield(me.organizationId(), partnershipId, partnerPopulation, new OverlapReportService.ListQuery(q, null, desc),
+                csv(response));
+    }
+
+    /** The response as a CSV download, opened only after the list was allowed (a refusal is still a problem document). */
+    static OverlapCsv.Target csv(HttpServletResponse response) {
+        return name -> {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            response.setHeader("Cache-Control", "no-store");
+            return response.getOutputStream();
+        };
     }
 
     @PostMapping("/overlaps/recompute")

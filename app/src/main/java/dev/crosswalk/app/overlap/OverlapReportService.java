@@ -42,18 +42,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class OverlapReportService {
-    public static final int MAX_PAGE = 500;
+    /**
+     * The largest page a list answers. Larger asks are refused with a 400 naming {@code limit}
+     * (they used to be cut to 500 rows without a word); every row at once is the CSV export.
+     */
+    public static final int MAX_PAGE = 10_000;
+    /** Rows the CSV export's cursor fetches per round trip: memory stays constant whatever the list's size. */
+    static final int EXPORT_FETCH_SIZE = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
+    /** The same database through a JdbcTemplate with a fetch size: inside a transaction PostgreSQL then streams through a cursor. */
+    private final JdbcClient cursor;
     private final PartnershipService partnerships;
     private final PopulationService populations;
     private final SharingService sharing;
 
-    OverlapReportService(JdbcClient jdbc, PartnershipService partnerships, PopulationService populations, SharingService sharing) {
+    OverlapReportService(JdbcClient jdbc, javax.sql.DataSource dataSource, PartnershipService partnerships,
+            PopulationService populations, SharingService sharing) {
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        streaming.setFetchSize(EXPORT_FETCH_SIZE);
+        this.cursor = JdbcClient.create(streaming);
         this.partnerships = partnerships;
         this.populations = populations;
         this.sharing = sharing;
@@ -101,29 +113,40 @@ public class OverlapReportService {
     @Transactional(readOnly = true)
     public List<OverlapRow> overlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, int limit,
             int offset) {
-        Partnership p = partnerships.find(viewer, partnershipId);
-        // Parameters are checked after the partnership: a foreign partnership is 404 whatever else is asked.
-        requireParameter(myPopulationId, "myPopulation");
-        requireParameter(partnerPopulationId, "partnerPopulation");
-        populations.find(viewer, myPopulationId);
-        Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
-        Side side = Side.of(p, viewer);
-        return jdbc.sql("select x." + side.mine + "_sf_id, x." + side.mine + "_object, mr.fields ->> 'Name', x.evidence, x.matched_key,"
-                        + " x." + side.partner + "_object, " + projection("pr") + " as shared"
-                        + " from overlap_pair x" + join("mm", side.mine) + join("pm", side.partner)
-                        + " join crm_record mr on mr.integration_id = x." + side.mine + "_integration_id and mr.object = x." + side.mine
-                        + "_object and mr.sf_id = x." + side.mine + "_sf_id"
-                        + " join crm_record pr on pr.integration_id = x." + side.partner + "_integration_id and pr.object = x."
-                        + side.partner + "_object and pr.sf_id = x." + side.partner + "_sf_id"
-                        + " where x.partnership_id = :p and mm.population_id = :mine and mm.organization_id = :me"
-                        + " and pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner"
-                        + " order by x." + side.mine + "_sf_id, x." + side.partner + "_sf_id limit :lim offset :off")
-                .param("p", p.id()).param("mine", myPopulationId).param("me", viewer).param("theirs", partnerPopulationId)
-                .param("partner", p.partnerOf(viewer)).param("fields", rows.fields().toArray(String[]::new))
-                .param("lim", Math.max(1, Math.min(limit, MAX_PAGE))).param("off", Math.max(0, offset))
-                .query((rs, n) -> new OverlapRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
-                        Evidence.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), fields(rs.getString(7))))
-                .list();
+        return overlaps(viewer, partnershipId, myPopulationId, partnerPopulationId, ListQuery.DEFAULT, limit, offset);
+    }
+
+    /** A cell's overlapping records, searched and sorted as asked, one page. */
+    @Transactional(readOnly = true)
+    public List<OverlapRow> overlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, ListQuery query,
+            int limit, int offset) {
+        Selection s = overlapSelection(viewer, partnershipId, myPopulationId, partnerPopulationId, query);
+        return jdbc.sql(s.select() + s.from() + s.order() + " limit :lim offset :off").params(s.params())
+                .param("lim", page(limit)).param("off", offset(offset)).query(OverlapReportService::overlapRow).list();
+    }
+
+    /** How many records a cell's list (searched as asked) holds: the pages of the list page. */
+    @Transactional(readOnly = true)
+    public long countOverlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, ListQuery query) {
+        Selection s = overlapSelection(viewer, partnershipId, myPopulationId, partnerPopulationId, query);
+        return jdbc.sql("select count(*)" + s.from()).params(s.params()).query(Long.class).single();
+    }
+
+    /**
+     * Every row of a cell's list, in the list's order, as CSV: the same selection (rules, shared
+     * fields, search, order) as {@link #overlaps}, read through a server-side cursor so memory stays
+     * constant whatever the size. The checks run before {@code target} is opened, so a refusal is
+     * still a 4xx answer, not a broken download.
+     */
+    @Transactional(readOnly = true)
+    public long exportOverlaps(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId, ListQuery query,
+            OverlapCsv.Target target) throws java.io.IOException {
+        Selection s = overlapSelection(viewer, partnershipId, myPopulationId, partnerPopulationId, query);
+        try (OverlapCsv.Writer csv = OverlapCsv.overlaps(target.open("overlaps"), s.fields())) {
+            cursor.sql(s.select() + s.from() + s.order()).params(s.params())
+                    .query((java.sql.ResultSet rs) -> csv.overlap(overlapRow(rs, 0)));
+            return csv.rows();
+        }
     }
 
     public List<GreenfieldRow> greenfield(MemberPrincipal me, UUID partnershipId, UUID partnerPopulationId, int limit, int offset) {
@@ -132,6 +155,102 @@ public class OverlapReportService {
 
     @Transactional(readOnly = true)
     public List<GreenfieldRow> greenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, int limit, int offset) {
+        return greenfield(viewer, partnershipId, partnerPopulationId, ListQuery.DEFAULT, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GreenfieldRow> greenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, ListQuery query, int limit,
+            int offset) {
+        Selection s = greenfieldSelection(viewer, partnershipId, partnerPopulationId, query);
+        return jdbc.sql(s.select() + s.from() + s.order() + " limit :lim offset :off").params(s.params())
+                .param("lim", page(limit)).param("off", offset(offset))
+                .query((rs, n) -> new GreenfieldRow(rs.getString(1), fields(rs.getString(2)))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public long countGreenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, ListQuery query) {
+        Selection s = greenfieldSelection(viewer, partnershipId, partnerPopulationId, query);
+        return jdbc.sql("select count(*)" + s.from()).params(s.params()).query(Long.class).single();
+    }
+
+    /** Every greenfield row as CSV through a cursor (see {@link #exportOverlaps}). */
+    @Transactional(readOnly = true)
+    public long exportGreenfield(UUID viewer, UUID partnershipId, UUID partnerPopulationId, ListQuery query, OverlapCsv.Target target)
+            throws java.io.IOException {
+        Selection s = greenfieldSelection(viewer, partnershipId, partnerPopulationId, query);
+        try (OverlapCsv.Writer csv = OverlapCsv.greenfield(target.open("greenfield"), s.fields())) {
+            cursor.sql(s.select() + s.from() + s.order()).params(s.params())
+                    .query((java.sql.ResultSet rs) -> csv.greenfield(new GreenfieldRow(rs.getString(1), fields(rs.getString(2)))));
+            return csv.rows();
+        }
+    }
+
+    /**
+     * A list's search and order. {@code sort} is one of the names below, never SQL; {@code search}
+     * matches my record's name and the values of the partner's shared fields only.
+     */
+    public record ListQuery(String search, String sort, boolean descending) {
+        public static final ListQuery DEFAULT = new ListQuery(null, "record", false);
+        public static final List<String> SORTS = List.of("record", "name", "evidence");
+
+        public ListQuery {
+            search = search == null || search.isBlank() ? null : search.strip();
+            sort = sort == null || sort.isBlank() ? "record" : sort;
+            if (!SORTS.contains(sort)) {
+                throw CrosswalkException.of(dev.crosswalk.app.system.ErrorCode.VALIDATION_FAILED, "sort: one of " + SORTS);
+            }
+            if (search != null && search.length() > 200) {
+                throw CrosswalkException.of(dev.crosswalk.app.system.ErrorCode.VALIDATION_FAILED, "q: at most 200 characters");
+            }
+        }
+    }
+
+    /** A list the rules allowed: its select list, its from/where (for the count too), its order, parameters and shared fields. */
+    private record Selection(String select, String from, String order, Map<String, Object> params, List<String> fields) {
+    }
+
+    private Selection overlapSelection(UUID viewer, UUID partnershipId, UUID myPopulationId, UUID partnerPopulationId,
+            ListQuery query) {
+        Partnership p = partnerships.find(viewer, partnershipId);
+        // Parameters are checked after the partnership: a foreign partnership is 404 whatever else is asked.
+        requireParameter(myPopulationId, "myPopulation");
+        requireParameter(partnerPopulationId, "partnerPopulation");
+        populations.find(viewer, myPopulationId);
+        Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
+        Side side = Side.of(p, viewer);
+        String m = side.mine;
+        String t = side.partner;
+        String select = "select x." + m + "_sf_id, x." + m + "_object, mr.fields ->> 'Name', x.evidence, x.matched_key,"
+                + " x." + t + "_object, " + projection("pr") + " as shared";
+        String from = " from overlap_pair x" + join("mm", m) + join("pm", t)
+                + " join crm_record mr on mr.integration_id = x." + m + "_integration_id and mr.object = x." + m
+                + "_object and mr.sf_id = x." + m + "_sf_id"
+                + " join crm_record pr on pr.integration_id = x." + t + "_integration_id and pr.object = x."
+                + t + "_object and pr.sf_id = x." + t + "_sf_id"
+                + " where x.partnership_id = :p and mm.population_id = :mine and mm.organization_id = :me"
+                + " and pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner";
+        Map<String, Object> params = new HashMap<>();
+        if (query.search() != null) {
+            from += " and (strpos(lower(coalesce(mr.fields ->> 'Name', '')), lower(:q)) > 0 or " + sharedValueContains("pr") + ")";
+            params.put("q", query.search());
+        }
+        String dir = query.descending() ? " desc" : "";
+        String ids = "x." + m + "_sf_id" + dir + ", x." + t + "_sf_id" + dir;
+        String order = switch (query.sort()) {
+            case "name" -> " order by mr.fields ->> 'Name'" + dir + " nulls last, " + ids;
+            case "evidence" -> " order by x.evidence" + dir + ", " + ids;
+            default -> " order by " + ids;
+        };
+        params.put("p", p.id());
+        params.put("mine", myPopulationId);
+        params.put("me", viewer);
+        params.put("theirs", partnerPopulationId);
+        params.put("partner", p.partnerOf(viewer));
+        params.put("fields", rows.fields().stream().sorted().toArray(String[]::new));
+        return new Selection(select, from, order, params, rows.fields().stream().sorted().toList());
+    }
+
+    private Selection greenfieldSelection(UUID viewer, UUID partnershipId, UUID partnerPopulationId, ListQuery query) {
         Partnership p = partnerships.find(viewer, partnershipId);
         requireParameter(partnerPopulationId, "partnerPopulation");
         Visibility.Rows rows = requireRows(p, viewer, partnerPopulationId);
@@ -139,18 +258,51 @@ public class OverlapReportService {
             throw CrosswalkException.forbidden("The partner shares only overlapping records of this population");
         }
         Side side = Side.of(p, viewer);
-        return jdbc.sql("select pr.object, " + projection("pr") + " as shared from population_member pm"
-                        + " join crm_record pr on pr.integration_id = pm.integration_id and pr.object = pm.object and pr.sf_id = pm.sf_id"
-                        + " where pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner"
-                        + " and not exists (select 1 from overlap_pair x where x.partnership_id = :p and x." + side.partner
-                        + "_integration_id = pm.integration_id and x." + side.partner + "_object = pm.object and x." + side.partner
-                        + "_sf_id = pm.sf_id)"
-                        + " order by pm.sf_id limit :lim offset :off")
-                .param("p", p.id()).param("theirs", partnerPopulationId).param("partner", p.partnerOf(viewer))
-                .param("fields", rows.fields().toArray(String[]::new))
-                .param("lim", Math.max(1, Math.min(limit, MAX_PAGE))).param("off", Math.max(0, offset))
-                .query((rs, n) -> new GreenfieldRow(rs.getString(1), fields(rs.getString(2))))
-                .list();
+        String select = "select pr.object, " + projection("pr") + " as shared";
+        String from = " from population_member pm"
+                + " join crm_record pr on pr.integration_id = pm.integration_id and pr.object = pm.object and pr.sf_id = pm.sf_id"
+                + " where pm.population_id = :theirs and pm.organization_id = :partner and pr.organization_id = :partner"
+                + " and not exists (select 1 from overlap_pair x where x.partnership_id = :p and x." + side.partner
+                + "_integration_id = pm.integration_id and x." + side.partner + "_object = pm.object and x." + side.partner
+                + "_sf_id = pm.sf_id)";
+        Map<String, Object> params = new HashMap<>();
+        if (query.search() != null) {
+            from += " and " + sharedValueContains("pr");
+            params.put("q", query.search());
+        }
+        // Greenfield rows are ordered by the partner's record only (an order by an unshared field would leak it).
+        String order = " order by pm.sf_id" + (query.descending() ? " desc" : "");
+        params.put("p", p.id());
+        params.put("theirs", partnerPopulationId);
+        params.put("partner", p.partnerOf(viewer));
+        params.put("fields", rows.fields().stream().sorted().toArray(String[]::new));
+        return new Selection(select, from, order, params, rows.fields().stream().sorted().toList());
+    }
+
+    /** True when a shared field's value (never an unshared one, never a key) contains {@code :q}, ignoring case. */
+    private static String sharedValueContains(String alias) {
+        return "exists (select 1 from unnest(cast(:fields as text[])) k where strpos(lower(" + alias + ".fields ->> k), lower(:q)) > 0)";
+    }
+
+    private static OverlapRow overlapRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OverlapRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3), Evidence.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), fields(rs.getString(7)));
+    }
+
+    /** A page size the API honours exactly, or a 400 naming {@code limit}: never silently fewer rows than asked. */
+    static int page(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw CrosswalkException.of(dev.crosswalk.app.system.ErrorCode.VALIDATION_FAILED,
+                    "limit: between 1 and " + MAX_PAGE + " rows per page; page on with offset, or export every row as CSV");
+        }
+        return limit;
+    }
+
+    static int offset(int offset) {
+        if (offset < 0) {
+            throw CrosswalkException.of(dev.crosswalk.app.system.ErrorCode.VALIDATION_FAILED, "offset: 0 or more");
+        }
+        return offset;
     }
 
     /**

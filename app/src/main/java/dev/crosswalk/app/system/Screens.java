@@ -36,7 +36,7 @@ public enum Screens {
     PARTNERS_SHARING_POPULATION("Partners → Sharing → {name}", "/partners/sharing/{id}", false),
     PARTNER("Partners → {name}", "/partners/{id}", false),
     PARTNER_PREVIEW("Partners → {name} → What they see", "/partners/{id}/preview", false),
-    OVERLAPS("Overlaps", "/overlaps", true),
+    OVERLAPS("Overlaps", "/overlaps", false),
     TEAM("Team", "/team", false),
     TEAM_API_TOKENS("Team → API tokens", "/team/tokens", false),
     TEAM_ALERTS("Team → Alerts", "/team/alerts", false),

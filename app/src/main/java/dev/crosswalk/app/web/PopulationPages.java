@@ -148,6 +148,8 @@ class PopulationPages {
     private String editor(MemberPrincipal me, Population existing, String name, String base, FilterForm.Node root, Model model) {
         Map<String, FieldProfile> fields = FilterForm.byName(populations.fieldProfiles(me, base));
         model.addAttribute("existing", existing);
+        // Computed here: Thymeleaf refuses fragment parameters whose text looks like "new …" (instantiation).
+        model.addAttribute("pageTitle", existing == null ? "Create a population" : existing.name());
         model.addAttribute("name", name);
         model.addAttribute("objects", PopulationService.BASE_OBJECTS);
         model.addAttribute("standardMeaning", existing == null || existing.standardKind() == null ? null
