@@ -10,7 +10,9 @@
  *     {@code changed_at} is after the integration's {@code overlap_watermark.pairs_at}), cleared on
  *     revocation or decline ({@code PartnershipOverlaps}, which then queues both pipelines).
  * <li>{@link dev.crosswalk.app.overlap.OverlapReportService}: the matrix (my populations × the
- *     partner populations I may see), overlapping rows with exactly the shared fields, greenfield.
+ *     partner populations I may see), overlapping rows with exactly the shared fields, greenfield;
+ *     each list is one "selection" (rules checked, shared fields, search, order) used by the page, the
+ *     count and the CSV export ({@link dev.crosswalk.app.overlap.OverlapCsv}), so they cannot disagree.
  * <li>{@code ReportRules}: the one place deciding what a report may show, over
  *     {@link dev.crosswalk.app.partner.SharingPolicy}; the in-memory model in the tests goes through
  *     it too, and the never-leaks property runs 10,000 generated situations against it.
@@ -34,6 +36,13 @@
  *     retries, shows MATCHING_FAILED, and leaves the runs' {@code matchedAt} empty.
  * <li>The engine's SQL is fixed text with bound parameters; pick among the prepared statements by
  *     side, never build one with {@code replace}.
+ * <li>Lists answer at most {@code MAX_PAGE} (10,000) rows per page and refuse a larger {@code limit}
+ *     with a 400: never silently fewer rows than asked (they used to stop at 500). All rows at once
+ *     is the CSV export, read through a fetch-size cursor inside a read-only transaction (without
+ *     the transaction the PostgreSQL driver reads the whole result into memory).
+ * <li>The export checks everything before it opens the response, so a refusal is still a 4xx
+ *     problem; searches match only shared values, and the greenfield is ordered by the partner's
+ *     record only (an order by an unshared field would leak it).
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * </ul>

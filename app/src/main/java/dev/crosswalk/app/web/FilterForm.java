@@ -32,20 +32,20 @@ final class FilterForm {
     /** One node of the tree as the form shows it. */
     record Node(String path, String kind, String logic, String field, String op, String value, List<String> values,
             List<Node> children) {
-        boolean isGroup() {
+        public boolean isGroup() {
             return GROUP.equals(kind);
         }
 
-        boolean isCondition() {
+        public boolean isCondition() {
             return CONDITION.equals(kind);
         }
 
-        int depth() {
+        public int depth() {
             return (int) path.chars().filter(c -> c == '-').count();
         }
 
         /** Conditions nest at most as deep as the service allows; the builder stops offering groups one level before. */
-        boolean mayAddGroup() {
+        public boolean mayAddGroup() {
             return depth() < 4;
         }
     }
