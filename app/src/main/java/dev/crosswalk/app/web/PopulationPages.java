@@ -88,7 +88,7 @@ class PopulationPages {
         String base = baseObject(form);
         Map<String, FieldProfile> fields = FilterForm.byName(populations.fieldProfiles(me, base));
         builderModel(me, base, FilterForm.normalize(FilterForm.parse(form).root(), fields), fields, model);
-        return "populations/edit :: preview";
+        return "populations/builder :: preview";
     }
 
     @PostMapping("/populations")
