@@ -62,7 +62,8 @@ class PopulationPages {
     String create(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "Account") String object, Model model) {
         OrganizationService.requireAdmin(me);
         String base = PopulationService.BASE_OBJECTS.contains(object) ? object : "Account";
-        FilterForm.Node root = FilterForm.apply(FilterForm.emptyRoot(), "add-condition:r", null);
+        FilterForm.Node root = FilterForm.apply(FilterForm.emptyRoot(), "add-condition:r",
+                defaultField(FilterForm.byName(populations.fieldProfiles(me, base))));
         return editor(me, null, "", base, root, model);
     }
 
