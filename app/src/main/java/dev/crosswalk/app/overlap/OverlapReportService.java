@@ -190,8 +190,9 @@ public class OverlapReportService {
      * matches my record's name and the values of the partner's shared fields only.
      */
     public record ListQuery(String search, String sort, boolean descending) {
-        public static final ListQuery DEFAULT = new ListQuery(null, "record", false);
+        // SORTS first: DEFAULT's constructor reads it during class initialization.
         public static final List<String> SORTS = List.of("record", "name", "evidence");
+        public static final ListQuery DEFAULT = new ListQuery(null, "record", false);
 
         public ListQuery {
             search = search == null || search.isBlank() ? null : search.strip();

@@ -49,19 +49,19 @@ class OverlapJourneyIT extends BrowserTest {
     void twoOrganizations() {
         acme = Tenants.create(organizations, baseUrl(), "Acmej", sf -> {
             for (int i = 0; i < SHARED; i++) {
-                Tenants.account(sf, "Acme Company " + i, "https://www.company" + i + ".example/", "Customer");
+                Tenants.account(sf, "Acme Company " + i, "https://www.acmej-shared-" + i + ".com/", "Customer");
             }
             for (int i = 0; i < 4; i++) {
-                Tenants.account(sf, "Only Acme " + i, "only-acme" + i + ".example", "Customer");
+                Tenants.account(sf, "Only Acme " + i, "only-acmej-" + i + ".com", "Customer");
             }
         });
         globex = Tenants.create(organizations, baseUrl(), "Globex", sf -> {
             for (int i = 0; i < SHARED; i++) {
-                Tenants.account(sf, "Globex view of Company " + i, "company" + i + ".example",
+                Tenants.account(sf, "Globex view of Company " + i, "acmej-shared-" + i + ".com",
                         i < SHARED - GLOBEX_CUSTOMERS ? "Prospect" : "Customer");
             }
             for (int i = 0; i < GREENFIELD; i++) {
-                Tenants.account(sf, "Greenfield " + i, "green" + i + ".globex-leads.example", "Prospect");
+                Tenants.account(sf, "Greenfield " + i, "globex-green-" + i + ".com", "Prospect");
             }
         });
     }

@@ -39,6 +39,28 @@ class PopulationPagesIT extends BrowserTest {
         signIn(popco.email(), Tenants.PASSWORD);
     }
 
+    /** Waits for the live count; on a timeout says what htmx got back (status and the start of the body) and what the page shows. */
+    private void awaitCount(String expected) {
+        try {
+            wait.until(d -> expected.equals(text(By.id("preview-number"))));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("count-timeout-" + expected);
+            throw new AssertionError("live count never became " + expected + "; htmx: " + js("return window.__htmx || 'no htmx event'")
+                    + "; preview: " + js("var p = document.getElementById('preview'); return p ? p.innerText : 'no #preview'"), e);
+        }
+    }
+
+    /** Remembers the last htmx request's outcome on the page (read by {@link #awaitCount} when it times out). */
+    private void watchHtmx() {
+        js("""
+                ['htmx:afterRequest', 'htmx:responseError', 'htmx:sendError', 'htmx:swapError', 'htmx:targetError'].forEach(function (n) {
+                  document.body.addEventListener(n, function (e) {
+                    var x = e.detail && e.detail.xhr;
+                    window.__htmx = n + ' ' + (x ? x.status + ' ' + String(x.responseText).substring(0, 300) : '');
+                  });
+                });""");
+    }
+
     @Test
     @Order(1)
     void the_list_shows_every_population_with_its_count_and_explains_the_standard_ones() {
@@ -62,16 +84,17 @@ class PopulationPagesIT extends BrowserTest {
         open("/populations");
         click(By.id("new-population"));
         find(By.id("population-name")).sendKeys("Prospects and partners");
+        watchHtmx();
         // The first condition is on Type, a picklist: "is any of" with the synced values to pick.
         assertThat(new Select(find(By.id("field-r-0"))).getFirstSelectedOption().getText()).isEqualTo("Type");
         assertThat(new Select(find(By.id("op-r-0"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("IN");
         // Nothing picked yet: the service's own validation says so, inline.
         assertThat(text(By.id("filter-problems"))).contains("needs at least one value");
         new Select(find(By.id("values-r-0"))).selectByVisibleText("Prospect");
-        wait.until(d -> "3".equals(text(By.id("preview-number"))));
+        awaitCount("3");
         assertThat(browser.findElements(By.cssSelector("#preview-sample .sample-row"))).hasSize(3);
         new Select(find(By.id("values-r-0"))).selectByVisibleText("Partner");
-        wait.until(d -> "8".equals(text(By.id("preview-number"))));
+        awaitCount("8");
 
         // A nested group (AND inside the root) narrowing by name, typed: the count follows as one types.
         click(By.id("add-group-r"));
@@ -82,7 +105,7 @@ class PopulationPagesIT extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-r-1-0")));
         find(By.id("value-r-1-0")).sendKeys("Client 1");
         // Client 1, 10, 11 among the 8 Prospects and Partners (4..11): 10 and 11.
-        wait.until(d -> "2".equals(text(By.id("preview-number"))));
+        awaitCount("2");
         checkPage("population-builder");
 
         // A number expected where text was typed: an inline problem, never a 500.
@@ -91,7 +114,7 @@ class PopulationPagesIT extends BrowserTest {
         wait.until(d -> text(By.id("filter-problems")).contains("needs a value"));
         checkPage("population-builder-invalid");
         find(By.id("value-r-1-0")).sendKeys("Popco Client 1");
-        wait.until(d -> "2".equals(text(By.id("preview-number"))));
+        awaitCount("2");
 
         click(By.id("save-population"));
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/populations"));
@@ -109,7 +132,8 @@ class PopulationPagesIT extends BrowserTest {
         open("/populations");
         click(By.cssSelector("tr.population[data-name='Prospects and partners'] a"));
         assertThat(find(By.id("population-name")).getAttribute("value")).isEqualTo("Prospects and partners");
-        wait.until(d -> "2".equals(text(By.id("preview-number"))));
+        watchHtmx();
+        awaitCount("2");
         find(By.id("population-name")).clear();
         find(By.id("population-name")).sendKeys("Customers");
         click(By.id("save-population"));
@@ -117,8 +141,9 @@ class PopulationPagesIT extends BrowserTest {
         checkPage("population-edit-clash");
         find(By.id("population-name")).clear();
         find(By.id("population-name")).sendKeys("Later-stage names");
+        watchHtmx();
         click(By.id("remove-r-1"));
-        wait.until(d -> "8".equals(text(By.id("preview-number"))));
+        awaitCount("8");
         click(By.id("save-population"));
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/populations"));
         assertThat(text(By.cssSelector("tr.population[data-name='Later-stage names'] .member-count"))).isEqualTo("8");
