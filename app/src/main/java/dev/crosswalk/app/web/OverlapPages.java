@@ -134,6 +134,11 @@ class OverlapPages {
         return "/overlaps/" + partnershipId + "/cell?mine=" + mine + "&theirs=" + theirs;
     }
 
+    /** A matrix cell's link as a screen reader says it. */
+    public String cellLabel(long n, String mine, String theirs) {
+        return String.format("%,d", n) + " overlapping: your " + mine + " × their " + theirs;
+    }
+
     private SharedOverlaps.ReadablePopulation readable(MemberPrincipal me, UUID partnershipId, UUID theirs) {
         Partnership p = partnerships.find(me.organizationId(), partnershipId);
         return shared.readablePopulations(me.organizationId(), p).stream().filter(r -> r.id().equals(theirs)).findFirst()

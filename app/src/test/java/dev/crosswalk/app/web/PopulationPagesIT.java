@@ -58,7 +58,16 @@ class PopulationPagesIT extends BrowserTest {
                     var x = e.detail && e.detail.xhr;
                     window.__htmx = n + ' ' + (x ? x.status + ' ' + String(x.responseText).substring(0, 300) : '');
                   });
-                });""");
+                });
+                window.__settled = 0;
+                document.body.addEventListener('htmx:afterSettle', function () { window.__settled++; });""");
+    }
+
+    /** Does something that makes htmx replace part of the page, and waits until the new part has settled. */
+    private void andSwap(Runnable action) {
+        long before = ((Number) js("return window.__settled || 0")).longValue();
+        action.run();
+        wait.until(d -> ((Number) js("return window.__settled || 0")).longValue() > before);
     }
 
     @Test
@@ -90,27 +99,27 @@ class PopulationPagesIT extends BrowserTest {
         assertThat(new Select(find(By.id("op-r-0"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("IN");
         // Nothing picked yet: the service's own validation says so, inline.
         assertThat(text(By.id("filter-problems"))).contains("needs at least one value");
-        new Select(find(By.id("values-r-0"))).selectByVisibleText("Prospect");
+        andSwap(() -> new Select(find(By.id("values-r-0"))).selectByVisibleText("Prospect"));
         awaitCount("3");
         assertThat(browser.findElements(By.cssSelector("#preview-sample .sample-row"))).hasSize(3);
-        new Select(find(By.id("values-r-0"))).selectByVisibleText("Partner");
+        andSwap(() -> new Select(find(By.id("values-r-0"))).selectByVisibleText("Partner"));
         awaitCount("8");
 
         // A nested group (AND inside the root) narrowing by name, typed: the count follows as one types.
-        click(By.id("add-group-r"));
-        find(By.id("node-r-1"));
-        new Select(find(By.id("field-r-1-0"))).selectByVisibleText("Name");
-        wait.until(d -> new Select(d.findElement(By.id("field-r-1-0"))).getFirstSelectedOption().getText().equals("Name"));
-        new Select(find(By.id("op-r-1-0"))).selectByValue("CONTAINS");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-r-1-0")));
+        andSwap(() -> click(By.id("add-group-r")));
+        andSwap(() -> new Select(find(By.id("field-r-1-0"))).selectByVisibleText("Name"));
+        andSwap(() -> new Select(find(By.id("op-r-1-0"))).selectByValue("CONTAINS"));
         find(By.id("value-r-1-0")).sendKeys("Client 1");
         // Client 1, 10, 11 among the 8 Prospects and Partners (4..11): 10 and 11.
         awaitCount("2");
         checkPage("population-builder");
 
-        // A number expected where text was typed: an inline problem, never a 500.
-        new Select(find(By.id("op-r-1-0"))).selectByValue("STARTS_WITH");
-        find(By.id("value-r-1-0")).clear();
+        // A condition without its value: the service's validation says so inline, never a 500.
+        andSwap(() -> new Select(find(By.id("op-r-1-0"))).selectByValue("STARTS_WITH"));
+        andSwap(() -> {
+            find(By.id("value-r-1-0")).clear();
+            find(By.id("value-r-1-0")).sendKeys(org.openqa.selenium.Keys.TAB);
+        });
         wait.until(d -> text(By.id("filter-problems")).contains("needs a value"));
         checkPage("population-builder-invalid");
         find(By.id("value-r-1-0")).sendKeys("Popco Client 1");
@@ -142,7 +151,7 @@ class PopulationPagesIT extends BrowserTest {
         find(By.id("population-name")).clear();
         find(By.id("population-name")).sendKeys("Later-stage names");
         watchHtmx();
-        click(By.id("remove-r-1"));
+        andSwap(() -> click(By.id("remove-r-1")));
         awaitCount("8");
         click(By.id("save-population"));
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/populations"));
