@@ -12,10 +12,11 @@ export const conformanceDir = path.resolve(here, '..', '..');
 export const repoRoot = path.resolve(conformanceDir, '..');
 export const defaultJar = path.join(repoRoot, 'salesforce-emulator', 'target', 'salesforce-emulator.jar');
 
-const READY = /^SALESFORCE_EMULATOR_READY url=(http:\/\/127\.0\.0\.1:\d+)$/;
+// With --tls the URL is https and the certificate's SHA-256 fingerprint and PEM file follow.
+const READY = /^SALESFORCE_EMULATOR_READY url=(https?:\/\/127\.0\.0\.1:\d+)(?: tls=self-signed sha256=([0-9A-F:]+) cert=(\S+))?$/;
 
 /**
- * @returns {Promise<{url: string, stdoutLines: string[], stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, tls?: {sha256: string, cert: string}, stdoutLines: string[], stop: () => Promise<void>}>}
  */
 export async function startEmulator({
   jar = process.env.SF_EMULATOR_JAR || defaultJar,
@@ -45,6 +46,7 @@ export async function startEmulator({
   process.once('exit', killOnExit);
 
   const stdoutLines = [];
+  let tls;
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -59,6 +61,7 @@ export async function startEmulator({
       if (m && !ready) {
         ready = true;
         clearTimeout(timer);
+        if (m[2]) tls = { sha256: m[2], cert: m[3] };
         resolve(m[1]);
       }
     });
@@ -85,5 +88,5 @@ export async function startEmulator({
     log.end();
   }
 
-  return { url, stdoutLines, stop, pid: child.pid };
+  return { url, tls, stdoutLines, stop, pid: child.pid };
 }

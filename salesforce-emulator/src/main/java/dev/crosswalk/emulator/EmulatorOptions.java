@@ -14,10 +14,12 @@ import java.util.List;
  * @param dataDir       where state is saved across restarts, or null for in-memory only
  * @param packageDirs   SFDX source folders to install into every seeded org at start
  * @param queryLocatorTimeout how long an unused REST query cursor ({@code nextRecordsUrl}) stays valid
+ * @param tls           serve HTTPS with a self-signed certificate generated at start (written to
+ *                      {@code dataDir}, or a temporary folder without one)
  */
 public record EmulatorOptions(int port, String seed, Clock clock, Duration sessionTimeout, int threads,
         int minApiVersion, int maxApiVersion, long dailyApiRequests, int maxApprovalsPerApp, Path dataDir,
-        List<Path> packageDirs, Duration queryLocatorTimeout) {
+        List<Path> packageDirs, Duration queryLocatorTimeout, boolean tls) {
 
     public EmulatorOptions {
         packageDirs = packageDirs == null ? List.of() : List.copyOf(packageDirs);
@@ -40,6 +42,7 @@ public record EmulatorOptions(int port, String seed, Clock clock, Duration sessi
         private Path dataDir;
         private final List<Path> packageDirs = new ArrayList<>();
         private Duration queryLocatorTimeout = Duration.ofMinutes(15);
+        private boolean tls;
 
         /** 0 picks a free port. */
         public Builder port(int v) { port = v; return this; }
@@ -53,10 +56,11 @@ public record EmulatorOptions(int port, String seed, Clock clock, Duration sessi
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder installPackage(Path sfdxDir) { packageDirs.add(sfdxDir); return this; }
         public Builder queryLocatorTimeout(Duration v) { queryLocatorTimeout = v; return this; }
+        public Builder tls(boolean v) { tls = v; return this; }
 
         public EmulatorOptions build() {
             return new EmulatorOptions(port, seed, clock, sessionTimeout, threads, minApiVersion, maxApiVersion,
-                    dailyApiRequests, maxApprovalsPerApp, dataDir, packageDirs, queryLocatorTimeout);
+                    dailyApiRequests, maxApprovalsPerApp, dataDir, packageDirs, queryLocatorTimeout, tls);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar salesforce-emulator.jar [--port N] [--seed demo|none] [--data-dir DIR]
- * [--install-package DIR]}. Prints exactly one line {@code SALESFORCE_EMULATOR_READY url=…}
+ * [--install-package DIR] [--tls]}. Prints exactly one line {@code SALESFORCE_EMULATOR_READY url=…}
  * once requests are accepted, so scripts can wait for it.
  */
 public final class Main {
@@ -22,9 +22,13 @@ public final class Main {
                 case "--seed" -> options.seed(require(arg, value));
                 case "--data-dir" -> options.dataDir(Path.of(require(arg, value)));
                 case "--install-package" -> options.installPackage(Path.of(require(arg, value)));
+                case "--tls" -> {
+                    options.tls(true);
+                    continue; // a flag: no value to skip
+                }
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar salesforce-emulator.jar [--port N] [--seed demo|none]"
-                            + " [--data-dir DIR] [--install-package SFDX_DIR]");
+                            + " [--data-dir DIR] [--install-package SFDX_DIR] [--tls]");
                     return;
                 }
                 default -> {
@@ -49,7 +53,11 @@ public final class Main {
             emulator.close();
             stopped.countDown();
         }, "sf-emulator-shutdown"));
-        System.out.println("SALESFORCE_EMULATOR_READY url=" + emulator.baseUrl());
+        // One line either way; with --tls the https URL says so, and the certificate's fingerprint and
+        // PEM file follow so a client can pin or trust it.
+        System.out.println("SALESFORCE_EMULATOR_READY url=" + emulator.baseUrl() + emulator.tls()
+                .map(t -> " tls=self-signed sha256=" + t.sha256Fingerprint() + " cert=" + t.pem().toAbsolutePath())
+                .orElse(""));
         System.out.flush();
         stopped.await();
     }

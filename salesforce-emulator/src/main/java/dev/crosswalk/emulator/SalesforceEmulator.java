@@ -6,6 +6,7 @@ import dev.crosswalk.emulator.auth.ApiGate;
 import dev.crosswalk.emulator.bulk.BulkEndpoints;
 import dev.crosswalk.emulator.credentials.CredentialEndpoints;
 import dev.crosswalk.emulator.http.HttpServerHost;
+import dev.crosswalk.emulator.http.SelfSignedTls;
 import dev.crosswalk.emulator.http.Router;
 import dev.crosswalk.emulator.metadata.MetadataEndpoints;
 import dev.crosswalk.emulator.metadata.PackageInstaller;
@@ -14,6 +15,8 @@ import dev.crosswalk.emulator.rest.RestEndpoints;
 import dev.crosswalk.emulator.seed.DemoSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import dev.crosswalk.emulator.persist.StatePersistence;
 
@@ -33,6 +36,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorAdmin admin;
 
     private final StatePersistence persistence;
+    private SelfSignedTls tls;
 
     private SalesforceEmulator(EmulatorState state, HttpServerHost server, StatePersistence persistence) {
         this.state = state;
@@ -61,15 +65,24 @@ public final class SalesforceEmulator implements AutoCloseable {
         // Last: answers unknown /_emulator/ paths in the admin error shape without shadowing any route.
         AdminEndpoints.registerFallback(router);
         HttpServerHost server;
+        SelfSignedTls tls = null;
+        if (options.tls()) {
+            try {
+                Path dir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("sf-emulator-tls");
+                tls = SelfSignedTls.generate(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a folder for the TLS certificate", e);
+            }
+        }
         try {
             server = new HttpServerHost(options.port(), options.threads(), request -> {
                 state.faults().apply(request);
                 return router.dispatch(request);
-            });
+            }, tls == null ? null : tls.context());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + options.port(), e);
         }
-        state.baseUrl("http://127.0.0.1:" + server.port());
+        state.baseUrl((tls == null ? "http" : "https") + "://127.0.0.1:" + server.port());
         try {
             if (saved.isEmpty()) {
                 seed(state, options.seed());
@@ -83,7 +96,14 @@ public final class SalesforceEmulator implements AutoCloseable {
             throw e;
         }
         StatePersistence persistence = options.dataDir() == null ? null : StatePersistence.keep(state, options.dataDir());
-        return new SalesforceEmulator(state, server, persistence);
+        SalesforceEmulator emulator = new SalesforceEmulator(state, server, persistence);
+        emulator.tls = tls;
+        return emulator;
+    }
+
+    /** The TLS certificate when started with {@code tls}; empty for plain HTTP. */
+    public Optional<SelfSignedTls> tls() {
+        return Optional.ofNullable(tls);
     }
 
     private static void seed(EmulatorState state, String seed) {

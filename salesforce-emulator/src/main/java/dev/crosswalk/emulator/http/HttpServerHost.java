@@ -28,7 +28,19 @@ public final class HttpServerHost implements AutoCloseable {
     private final ExecutorService executor;
 
     public HttpServerHost(int port, int threads, Handler root) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this(port, threads, root, null);
+    }
+
+    /** With {@code tls} non-null, serves HTTPS only (one listener, one scheme). */
+    public HttpServerHost(int port, int threads, Handler root, javax.net.ssl.SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            server = HttpServer.create(address, 256);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 256);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sf-emulator-" + n.incrementAndGet());
