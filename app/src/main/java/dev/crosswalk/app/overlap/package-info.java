@@ -16,6 +16,9 @@
  * <li>{@code ReportRules}: the one place deciding what a report may show, over
  *     {@link dev.crosswalk.app.partner.SharingPolicy}; the in-memory model in the tests goes through
  *     it too, and the never-leaks property runs 10,000 generated situations against it.
+ * <li>{@link dev.crosswalk.app.overlap.OverlapTrend}: overlaps per partner now and per day in
+ *     {@code overlap_snapshot} (the dashboard's trend), written by {@code OverlapTrendJobs}: an hourly
+ *     db-scheduler task and after each completed pipeline; one row per organization, partner and day.
  * </ul>
  *
  * <h2>Easy to get wrong</h2>
@@ -43,6 +46,8 @@
  * <li>The export checks everything before it opens the response, so a refusal is still a 4xx
  *     problem; searches match only shared values, and the greenfield is ordered by the partner's
  *     record only (an order by an unshared field would leak it).
+ * <li>Overlap counts per partner (dashboard, trend) count only partner populations the partner lets
+ *     the viewer see (counts only or more): a hidden population is not even a number.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * </ul>

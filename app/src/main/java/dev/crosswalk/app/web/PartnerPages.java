@@ -3,6 +3,7 @@ package dev.crosswalk.app.web;
 import dev.crosswalk.app.org.MemberPrincipal;
 import dev.crosswalk.app.overlap.OverlapReportService;
 import dev.crosswalk.app.overlap.OverlapReports;
+import dev.crosswalk.app.overlap.OverlapTrend;
 import dev.crosswalk.app.overlap.SharedOverlaps;
 import dev.crosswalk.app.partner.Partnership;
 import dev.crosswalk.app.partner.PartnershipService;
@@ -45,9 +46,11 @@ class PartnerPages {
     private final OverlapReportService reports;
     private final SharedOverlaps shared;
     private final SharingPreview preview;
+    private final OverlapTrend trend;
 
     PartnerPages(PartnershipService partnerships, SharingService sharing, PopulationService populations, OverlapReportService reports,
-            SharedOverlaps shared, SharingPreview preview) {
+            SharedOverlaps shared, SharingPreview preview, OverlapTrend trend) {
+        this.trend = trend;
         this.partnerships = partnerships;
         this.sharing = sharing;
         this.populations = populations;
@@ -119,7 +122,9 @@ class PartnerPages {
         List<PartnershipService.View> all = partnerships.list(me);
         List<TabLink> tabs = new ArrayList<>();
         for (Tab t : Tab.values()) {
-            tabs.add(new TabLink(t, t.screen.title(), t.screen.url(), all.stream().filter(t.holds).count()));
+            // The first tab is the Partners screen itself; as a tab it reads "Active".
+            String title = t == Tab.ACTIVE ? "Active" : t.screen.title();
+            tabs.add(new TabLink(t, title, t.screen.url(), all.stream().filter(t.holds).count()));
         }
         model.addAttribute("tabs", tabs);
         model.addAttribute("tab", tab);
@@ -220,6 +225,7 @@ class PartnerPages {
         model.addAttribute("partner", v);
         model.addAttribute("theirs", theirs(me, p));
         model.addAttribute("ours", ours(me.organizationId(), v.partnerOrganizationId()));
+        model.addAttribute("overlapCount", p.active() ? trend.current(me.organizationId()).getOrDefault(v.partnerOrganizationId(), 0L) : null);
         return "partners/partner";
     }
 

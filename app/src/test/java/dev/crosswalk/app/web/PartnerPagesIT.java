@@ -98,6 +98,7 @@ class PartnerPagesIT extends BrowserTest {
         signInAsAdmin();
         click(By.id("nav-partners"));
         checkPage("partners-active");
+        assertThat(text(By.id("tab-active"))).startsWith("Active");
         find(By.id("invite-partner")).sendKeys("No Such Org " + run);
         click(By.id("invite-button"));
         assertThat(text(By.id("invite-error"))).contains("No organization is named or owns the domain");
@@ -160,6 +161,7 @@ class PartnerPagesIT extends BrowserTest {
         signIn(globex.email(), PASSWORD);
         open("/partners/" + partnershipId);
         assertThat(text(By.id("theirs"))).contains(population).contains("All accounts").contains("Website");
+        assertThat(text(By.id("partner-overlaps"))).startsWith("4 of your records overlap");
         assertThat(text(By.id("main"))).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
         checkPage("partner-page");
 
