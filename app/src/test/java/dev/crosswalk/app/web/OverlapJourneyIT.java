@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * what they share; in Chromium Acme opens Overlaps, picks Globex, reads the heat map, drills into a
  * cell (search, sort, pages; only the fields Globex shares), exports the list as CSV — whose rows
  * equal the API's rows for the same list — and the greenfield, more than 500 rows of it, exported
- * whole. The partner and sharing steps go through the API (their pages are helper ui2a's part);
- * the overlap pages are walked with clicks, each checked with axe-core and at 390 px.
+ * whole. Every step is clicks in the browser (Partners and Sharing are helper ui2a's pages); the
+ * overlap pages are each checked with axe-core and at 390 px.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverlapJourneyIT extends BrowserTest {
@@ -71,26 +71,46 @@ class OverlapJourneyIT extends BrowserTest {
                 .findFirst().orElseThrow().get("population").get("id").asString();
     }
 
-    private static void share(ApiClient admin, String population, String level, List<String> fields) {
-        ApiClient.Reply r = admin.put("/api/v1/sharing/populations/" + population + "/default",
-                Map.of("level", level, "fields", Map.of("Account", fields)));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
-
     @Test
     @Order(1)
     void acme_invites_globex_globex_accepts_and_both_share() {
-        // Partners and Sharing pages are ui2a's part of the issue: until they are on main, these steps use the API.
-        ApiClient.Reply invited = acme.admin().post("/api/v1/partnerships", Map.of("partner", globex.name()));
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        partnership = invited.json().get("id").asString();
-        ApiClient.Reply accepted = globex.admin().post("/api/v1/partnerships/" + partnership + "/accept", Map.of());
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-        share(acme.admin(), population(acme.admin(), "Customers"), "OVERLAPPING", List.of("Name"));
-        share(globex.admin(), population(globex.admin(), "Prospects"), "ALL", List.of("Name", "Website"));
-        share(globex.admin(), population(globex.admin(), "Customers"), "COUNTS_ONLY", List.of());
+        // Acme invites Globex on the Partners page.
+        signIn(acme.email(), Tenants.PASSWORD);
+        click(By.id("nav-partners"));
+        find(By.id("invite-partner")).sendKeys(globex.name());
+        click(By.id("invite-button"));
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/partners/sent"));
+        assertThat(text(By.id("flash-message"))).contains(globex.name() + " was invited");
+
+        // Globex, in its own browser session, accepts.
+        signIn(globex.email(), Tenants.PASSWORD);
+        open("/partners/received");
+        click(By.cssSelector("tr.partner[data-partner='" + acme.name() + "'] button.accept"));
+        assertThat(text(By.id("flash-message"))).contains("You and " + acme.name() + " are partners now");
+        partnership = java.net.URI.create(browser.getCurrentUrl()).getPath().replace("/partners/", "");
+
+        // Both set sharing on the Sharing pages: Globex its Prospects with all accounts (Name, Website), its Customers as
+        // counts only; Acme its Customers as overlapping accounts with the Name.
+        share("Prospects", "ALL", List.of("Name", "Website"));
+        share("Customers", "COUNTS_ONLY", List.of());
+        signIn(acme.email(), Tenants.PASSWORD);
+        share("Customers", "OVERLAPPING", List.of("Name"));
         Await.until("Acme's matrix counts every overlap", Duration.ofSeconds(120), () -> cell("Customers", "Prospects") == SHARED
                 - GLOBEX_CUSTOMERS && cell("Customers", "Customers") == GLOBEX_CUSTOMERS);
+    }
+
+    /** Sets a population's default sharing by clicks, as the signed-in organization. */
+    private void share(String population, String level, List<String> fields) {
+        open("/partners/sharing");
+        click(By.linkText(population));
+        click(By.id("default-level-" + level));
+        for (org.openqa.selenium.WebElement box : browser.findElements(By.cssSelector("#default-form input[type=checkbox][name=fields]"))) {
+            if (box.isSelected() != fields.contains(box.getAttribute("value"))) {
+                click(box);
+            }
+        }
+        click(By.id("save-default"));
+        assertThat(text(By.id("flash-message"))).contains("by default");
     }
 
     private long cell(String mine, String theirs) {
