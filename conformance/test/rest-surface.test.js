@@ -97,3 +97,37 @@ describe('getUpdated / getDeleted windows', () => {
     await rejectsWith(conn.sobject('Account').deleted(end.toISOString(), start.toISOString()), 'INVALID_REPLICATION_DATE');
   });
 });
+
+describe('quick actions', () => {
+  it('lists global actions, describes one, and gives its default values', async () => {
+    const actions = await conn.quickActions();
+    const names = actions.map((a) => a.name);
+    for (const name of ['NewTask', 'LogACall', 'NewContact', 'NewCase']) assert.ok(names.includes(name), name);
+    const described = await conn.quickAction('NewTask').describe();
+    assert.equal(described.targetSobjectType, 'Task');
+    assert.equal(described.type, 'Create');
+    assert.ok(described.layout.layoutRows.some((r) => r.layoutItems[0].layoutComponents[0].value === 'Subject'));
+    const defaults = await conn.quickAction('LogACall').defaultValues();
+    assert.equal(defaults.attributes.type, 'Task');
+    assert.equal(defaults.Status, 'Completed');
+  });
+
+  it('invokes an object action in the context of an Account: the new Contact points at it', async () => {
+    const list = await conn.sobject('Account').quickActions();
+    assert.ok(list.some((a) => a.name === 'Account.NewContact'), JSON.stringify(list.map((a) => a.name)));
+    const action = conn.sobject('Account').quickAction('NewContact');
+    const described = await action.describe();
+    assert.equal(described.targetParentField, 'AccountId');
+    assert.equal(described.contextSobjectType, 'Account');
+    const defaults = await action.defaultValues(accountId);
+    assert.equal(defaults.AccountId, accountId);
+    const result = await action.execute(accountId, { LastName: `Quick ${runId}` });
+    assert.equal(result.success, true);
+    assert.equal(result.created, true);
+    const contact = await conn.sobject('Contact').retrieve(result.id);
+    assert.equal(contact.AccountId, accountId);
+    assert.equal(contact.LastName, `Quick ${runId}`);
+    await rejectsWith(conn.quickAction('NoSuchAction').describe(), 'NOT_FOUND');
+    await rejectsWith(action.execute(accountId, {}), 'REQUIRED_FIELD_MISSING');
+  });
+});

@@ -20,6 +20,7 @@ public final class ReadEndpoints {
         UiRoutes.register(router, state, gate);
         SearchRoutes.register(router, state, gate);
         ListViewRoutes.register(router, state, gate);
+        QuickActionRoutes.register(router, state, gate);
         QueryRoutes.register(router, state, gate);
         LimitsRoutes.register(router, state, gate);
     }
