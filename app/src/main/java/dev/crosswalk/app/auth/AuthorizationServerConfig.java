@@ -112,8 +112,10 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new HashedAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new HashedAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients),
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
     }
 
     /**

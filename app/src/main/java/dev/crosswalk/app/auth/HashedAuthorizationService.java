@@ -1,5 +1,6 @@
 package dev.crosswalk.app.auth;
 
+import org.springframework.transaction.support.TransactionOperations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,24 +39,33 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
             List.of(OAuth2AuthorizationCode.class, OAuth2AccessToken.class, OAuth2RefreshToken.class);
 
     private final OAuth2AuthorizationService delegate;
+    private final TransactionOperations tx;
 
-    HashedAuthorizationService(OAuth2AuthorizationService delegate) {
+    /**
+     * Every call runs in one transaction ({@code tx}): Spring's JDBC store maps each row by looking up its registered
+     * client with a second query while the first one's connection is still open. Outside a transaction each query takes
+     * its own connection from the pool, so as many concurrent package API calls as the pool has connections each held
+     * one and waited for a second — every call stalled until the pool's timeout (what made P6's record-page calls fail).
+     * In a transaction both queries share the call's one connection.
+     */
+    HashedAuthorizationService(OAuth2AuthorizationService delegate, TransactionOperations tx) {
         this.delegate = delegate;
+        this.tx = tx;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        delegate.save(sealed(authorization));
+        tx.executeWithoutResult(s -> delegate.save(sealed(authorization)));
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        delegate.remove(authorization);
+        tx.executeWithoutResult(s -> delegate.remove(authorization));
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return delegate.findById(id);
+        return tx.execute(s -> delegate.findById(id));
     }
 
     @Override
@@ -64,10 +74,10 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
             return null;
         }
         if (STATE.equals(tokenType)) {
-            return delegate.findByToken(token, tokenType);
+            return tx.execute(s -> delegate.findByToken(token, tokenType));
         }
         String digest = digest(token);
-        OAuth2Authorization found = delegate.findByToken(digest, tokenType);
+        OAuth2Authorization found = tx.execute(s -> delegate.findByToken(digest, tokenType));
         return found == null ? null : restored(found, digest, token);
     }
 

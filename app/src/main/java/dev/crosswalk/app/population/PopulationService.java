@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Populations and their materialized membership: the population feature's public service.
@@ -77,6 +78,12 @@ public class PopulationService {
      */
     @Transactional
     public void ensureStandard(UUID organizationId) {
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // A read (a report, the package API's record page) of an organization whose standard populations were never
+            // created: PostgreSQL refuses the insert there, and a population not created yet has no members, so the read
+            // sees the same without it. The next read-write use creates them.
+            return;
+        }
         Set<StandardPopulation> have = repository.standardKinds(organizationId);
         for (StandardPopulation kind : StandardPopulation.values()) {
             if (!have.contains(kind)) {

@@ -100,6 +100,29 @@ class PackageApiIT extends AppIntegrationTest {
     }
 
     @Test
+    void a_partner_that_never_synced_leaves_the_record_page_empty_not_failing() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        TenantData east = TenantData.create(organizations, jdbc, "Eastgate");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        north.nextSync();
+        String acme = north.account("Acme Inc", "acme.com", "Customer");
+        synced(north);
+        ApiClient northAdmin = new ApiClient(baseUrl(), north.adminEmail, north.password);
+        String partnership = northAdmin.post("/api/v1/partnerships", Map.of("partner", east.name)).json().get("id").asString();
+        assertThat(new ApiClient(baseUrl(), east.adminEmail, east.password).post("/api/v1/partnerships/" + partnership + "/accept",
+                Map.of()).status()).isEqualTo(200);
+        // The partner's standard populations were never created (no sync, no page opened): the read-only record page
+        // call must not try to create them.
+        jdbc.sql("delete from population where organization_id = ?").param(east.organizationId).update();
+
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String token = browser.connect(outbound, "overlaps:read setup").get("access_token").asString();
+        OutboundBrowser.Reply page = browser.bearer("/api/package/v1/records/" + acme + "/overlaps", token, Map.of());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().get("overlaps").size()).isZero();
+    }
+
+    @Test
     void a_setup_only_token_reads_the_status_but_no_overlaps() {
         TenantData north = TenantData.create(organizations, jdbc, "Northwind");
         OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
