@@ -82,14 +82,27 @@ final class BulkJobs {
         Instant start = config.clock().instant();
         Instant deadline = start.plus(timeout);
         Backoff backoff = config.bulkPolling();
-        sleep(IngestPolling.first(expectedRecords, backoff), deadline);
+        IngestPolling.Seen last = IngestPolling.last(jobsPath());
+        Duration firstWait = last == null ? IngestPolling.first(expectedRecords, backoff)
+                : IngestPolling.first(expectedRecords, last.records(), last.tookAtLeast(), backoff);
+        sleep(firstWait, deadline);
+        long previous = 0;
+        Duration previousAt = Duration.ZERO;
+        Duration runningAt = Duration.ZERO; // the last poll that found the job still running
         while (true) {
             BulkJob job = get(jobId);
             if (job.state().isTerminal() || !config.clock().instant().isBefore(deadline)) {
+                if (job.state() == JobState.JOB_COMPLETE) {
+                    // At least this long: it was still running then (or, done at the first poll, at most the first wait).
+                    IngestPolling.seen(jobsPath(), job.numberRecordsProcessed(), runningAt.isZero() ? firstWait : runningAt);
+                }
                 return job;
             }
-            sleep(IngestPolling.next(expectedRecords, job.numberRecordsProcessed(), Duration.between(start, config.clock().instant()),
-                    backoff), deadline);
+            runningAt = Duration.between(start, config.clock().instant());
+            Duration elapsed = Duration.between(start, config.clock().instant());
+            sleep(IngestPolling.next(expectedRecords, job.numberRecordsProcessed(), elapsed, previous, previousAt, backoff), deadline);
+            previous = job.numberRecordsProcessed();
+            previousAt = elapsed;
         }
     }
 

@@ -13,8 +13,9 @@ import java.time.Duration;
  *   <li>First poll: after the time {@code expectedRecords} take at an optimistic rate
  *       ({@link #OPTIMISTIC_RECORDS_PER_SECOND}), never sooner than the backoff's first delay; an
  *       early first poll costs one call, a late one costs time.</li>
- *   <li>Then, if records were processed: the remaining records at the observed rate, plus a margin so
- *       that the poll lands after the end rather than just before it (that would cost another call).</li>
+ *   <li>Then, if records were processed: the remaining records at the rate observed between the last
+ *       two polls, plus a margin so that the poll lands after the end rather than just before it (that
+ *       would cost another call), but never longer than the job has taken so far.</li>
  *   <li>If nothing was processed yet (the job is queued): as long again as the job has waited so far
  *       (doubling), within the backoff's bounds.</li>
  * </ul>
@@ -35,21 +36,65 @@ public final class IngestPolling {
     }
 
     /**
+     * The first wait given the last job seen in the same org: {@code previous} rows took at least
+     * {@code previousTook} (the last poll that found it still running). A job at least as large waits that
+     * long (a lower bound, so the poll comes early rather than late; the progress it then reports times
+     * the next one); a smaller job proportionally less. Job time in Salesforce is far from proportional to
+     * the rows (queueing, parsing), so a larger job is not assumed to take longer.
+     */
+    public static Duration first(long expectedRecords, long previous, Duration previousTook, Backoff backoff) {
+        Duration optimistic = first(expectedRecords, backoff);
+        if (previous <= 0 || previousTook.isZero()) {
+            return optimistic;
+        }
+        Duration prior = expectedRecords >= previous ? previousTook
+                : Duration.ofMillis(previousTook.toMillis() * expectedRecords / previous);
+        Duration estimate = clamp(prior, backoff);
+        return estimate.compareTo(optimistic) > 0 ? estimate : optimistic;
+    }
+
+    /** What the last ingest job of an org (by its jobs URL) showed: its rows and how long it ran at least. */
+    record Seen(long records, Duration tookAtLeast) {
+    }
+
+    private static final java.util.Map<String, Seen> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Seen last(String org) {
+        return LAST.get(org);
+    }
+
+    static void seen(String org, long records, Duration tookAtLeast) {
+        if (records > 0 && !tookAtLeast.isNegative() && !tookAtLeast.isZero()) {
+            LAST.put(org, new Seen(records, tookAtLeast));
+        }
+    }
+
+    /**
      * The wait before the next poll of a job that is not done.
      *
-     * @param elapsed   since the job was closed (processing was asked for)
-     * @param processed {@code numberRecordsProcessed} at the last poll
+     * @param elapsed      since the job was closed (processing was asked for)
+     * @param processed    {@code numberRecordsProcessed} at this poll
+     * @param previous     {@code numberRecordsProcessed} at the poll before (0 if none)
+     * @param previousAt   {@code elapsed} at the poll before
      */
-    public static Duration next(long expectedRecords, long processed, Duration elapsed, Backoff backoff) {
+    public static Duration next(long expectedRecords, long processed, Duration elapsed, long previous, Duration previousAt,
+            Backoff backoff) {
         if (processed >= expectedRecords) {
             return backoff.initial(); // every row done: the job is writing its result files
         }
+        // Never longer than the job has taken so far (doubling): an early, low rate must not push the poll far past the end.
+        Duration doubling = clamp(elapsed, backoff);
         if (processed <= 0) {
-            return clamp(elapsed, backoff);
+            return doubling;
         }
-        double perRecordMillis = (double) elapsed.toMillis() / processed;
-        long remaining = (long) Math.ceil((expectedRecords - processed) * perRecordMillis * (1 + MARGIN));
-        return clamp(Duration.ofMillis(remaining), backoff);
+        // The rate between the last two polls, once there are two with progress: the time before the first
+        // record (the job queued, its CSV parsed) does not slow the estimate down.
+        double perRecordMillis = previous > 0 && processed > previous
+                ? (double) elapsed.minus(previousAt).toMillis() / (processed - previous)
+                : (double) elapsed.toMillis() / processed;
+        Duration remaining = clamp(Duration.ofMillis((long) Math.ceil((expectedRecords - processed) * perRecordMillis * (1 + MARGIN))),
+                backoff);
+        return remaining.compareTo(doubling) < 0 ? remaining : doubling;
     }
 
     private static Duration clamp(Duration d, Backoff backoff) {
