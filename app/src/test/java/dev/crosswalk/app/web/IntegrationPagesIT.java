@@ -50,15 +50,7 @@ class IntegrationPagesIT extends BrowserTest {
         signInAsAdmin();
         click(By.id("nav-integrations"));
         click(By.id("add-integration-link"));
-        find(By.id("name")).sendKeys("Pages Org");
-        click(By.cssSelector("input[name=hostKind][value=url]"));
-        find(By.id("host")).sendKeys(SalesforceFixture.url());
-        click(By.id("connect"));
-
-        wait.until(ExpectedConditions.urlContains(SalesforceFixture.url()));
-        find(By.name("username")).sendKeys(SF.integrationUsername());
-        browser.findElement(By.name("password")).sendKeys(SalesforceFixture.PASSWORD);
-        click(By.id("Login"));
+        connectWithTheForm("Pages Org");
         click(By.id("oaapprove"));
 
         wait.until(ExpectedConditions.urlMatches(baseUrl() + "/integrations/[0-9a-f-]{36}\\?connected"));
@@ -128,14 +120,7 @@ class IntegrationPagesIT extends BrowserTest {
     void connecting_the_same_org_again_is_refused_with_a_link_to_the_existing_integration() {
         signInAsAdmin();
         open("/integrations/new");
-        find(By.id("name")).sendKeys("Pages Org again");
-        click(By.cssSelector("input[name=hostKind][value=url]"));
-        find(By.id("host")).sendKeys(SalesforceFixture.url());
-        click(By.id("connect"));
-        wait.until(ExpectedConditions.urlContains(SalesforceFixture.url()));
-        find(By.name("username")).sendKeys(SF.integrationUsername());
-        browser.findElement(By.name("password")).sendKeys(SalesforceFixture.PASSWORD);
-        click(By.id("Login"));
+        connectWithTheForm("Pages Org again");
         // The user approved Crosswalk in the first test: Salesforce skips the approval page then.
         wait.until(d -> d.getCurrentUrl().startsWith(baseUrl()) || !d.findElements(By.id("oaapprove")).isEmpty());
         if (!browser.getCurrentUrl().startsWith(baseUrl())) {
@@ -151,5 +136,17 @@ class IntegrationPagesIT extends BrowserTest {
         assertThat(text(By.tagName("h1"))).contains("Pages Org");
         click(By.id("nav-integrations"));
         assertThat(browser.findElements(By.cssSelector("#integrations")).get(0).getText()).doesNotContain("Pages Org again");
+    }
+
+    /** Fills Add integration (the emulator as an "other URL" host), connects and signs in on Salesforce's login page. */
+    private void connectWithTheForm(String name) {
+        find(By.id("name")).sendKeys(name);
+        click(By.cssSelector("input[name=hostKind][value=url]"));
+        find(By.id("host")).sendKeys(SalesforceFixture.url());
+        click(By.id("connect"));
+        wait.until(ExpectedConditions.urlContains(SalesforceFixture.url()));
+        find(By.name("username")).sendKeys(SF.integrationUsername());
+        browser.findElement(By.name("password")).sendKeys(SalesforceFixture.PASSWORD);
+        click(By.id("Login"));
     }
 }
