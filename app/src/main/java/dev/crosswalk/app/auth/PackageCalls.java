@@ -48,9 +48,11 @@ class PackageCalls {
         }
         String user = request.getHeader(USER_HEADER);
         Instant now = clock.instant();
-        Instant last = lastWritten.get(client.registeredClientId());
-        if (last == null || !now.isBefore(last.plus(WRITE_EVERY)) || user != null) {
-            lastWritten.put(client.registeredClientId(), now);
+        // Per client and calling user: a new user shows at once, a busy record page writes once per interval, not per call.
+        String key = client.registeredClientId() + "/" + (user == null ? "" : user);
+        Instant last = lastWritten.get(key);
+        if (last == null || !now.isBefore(last.plus(WRITE_EVERY))) {
+            lastWritten.put(key, now);
             clients.calloutReceived(client.registeredClientId(), request.getRequestURI(), SalesforceIds.normalize(user).orElse(null), now);
         }
         return client;
