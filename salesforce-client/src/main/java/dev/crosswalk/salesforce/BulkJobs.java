@@ -82,7 +82,7 @@ final class BulkJobs {
         Instant start = config.clock().instant();
         Instant deadline = start.plus(timeout);
         Backoff backoff = config.bulkPolling();
-        IngestPolling.Seen last = IngestPolling.last(jobsPath());
+        IngestPolling.Seen last = config.ingestHistory().last(jobsPath());
         Duration firstWait = last == null ? IngestPolling.first(expectedRecords, backoff)
                 : IngestPolling.first(expectedRecords, last.records(), last.tookAtLeast(), backoff);
         sleep(firstWait, deadline);
@@ -94,7 +94,7 @@ final class BulkJobs {
             if (job.state().isTerminal() || !config.clock().instant().isBefore(deadline)) {
                 if (job.state() == JobState.JOB_COMPLETE) {
                     // At least this long: it was still running then (or, done at the first poll, at most the first wait).
-                    IngestPolling.seen(jobsPath(), job.numberRecordsProcessed(), runningAt.isZero() ? firstWait : runningAt);
+                    config.ingestHistory().seen(jobsPath(), job.numberRecordsProcessed(), runningAt.isZero() ? firstWait : runningAt);
                 }
                 return job;
             }

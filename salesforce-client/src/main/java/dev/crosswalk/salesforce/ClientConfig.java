@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param maxUploadBytes  raw CSV bytes per Bulk ingest upload; Salesforce allows 150 MB after its
  *                        base64 encoding, so 100 MB raw
  * @param bulkPageSize    {@code maxRecords} asked per Bulk query results page (0 = server default)
+ * @param ingestHistory   what the last ingest job of each org showed, to time the first status poll of the next (shared by
+ *                        the connections of this configuration; null: a new, empty one)
  */
 public record ClientConfig(String clientId, String clientSecret, String apiVersion,
                            InstanceUrlPolicy instanceUrlPolicy, Backoff transientRetry, Backoff bulkPolling,
                            Duration requestTimeout, long maxUploadBytes, int bulkPageSize,
-                           Clock clock, Sleeper sleeper, CallListener listener) {
+                           Clock clock, Sleeper sleeper, CallListener listener, IngestPolling.History ingestHistory) {
 
     public static final String DEFAULT_API_VERSION = "62.0";
     public static final long SALESFORCE_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
@@ -39,6 +41,7 @@ public record ClientConfig(String clientId, String clientSecret, String apiVersi
         Objects.requireNonNull(clock);
         Objects.requireNonNull(sleeper);
         listener = listener == null ? CallListener.none() : listener;
+        ingestHistory = ingestHistory == null ? new IngestPolling.History() : ingestHistory;
         if (maxUploadBytes < 1024) {
             throw new IllegalArgumentException("maxUploadBytes too small");
         }
@@ -61,6 +64,7 @@ public record ClientConfig(String clientId, String clientSecret, String apiVersi
         b.clock = clock;
         b.sleeper = sleeper;
         b.listener = listener;
+        b.ingestHistory = ingestHistory; // a derived configuration keeps what this one learnt about the org's jobs
         return b;
     }
 
@@ -83,6 +87,7 @@ public record ClientConfig(String clientId, String clientSecret, String apiVersi
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private CallListener listener = CallListener.none();
+        private IngestPolling.History ingestHistory = new IngestPolling.History();
 
         private Builder(String clientId) {
             this.clientId = clientId;
@@ -102,7 +107,7 @@ public record ClientConfig(String clientId, String clientSecret, String apiVersi
 
         public ClientConfig build() {
             return new ClientConfig(clientId, clientSecret, apiVersion, instanceUrlPolicy, transientRetry,
-                    bulkPolling, requestTimeout, maxUploadBytes, bulkPageSize, clock, sleeper, listener);
+                    bulkPolling, requestTimeout, maxUploadBytes, bulkPageSize, clock, sleeper, listener, ingestHistory);
         }
     }
 }

@@ -57,15 +57,21 @@ public final class IngestPolling {
     record Seen(long records, Duration tookAtLeast) {
     }
 
-    private static final java.util.Map<String, Seen> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The last ingest job seen per org, remembered by one client configuration (so by one service, across its
+     * connections), never process-wide: two clients in one JVM (tests, two services) do not steer each other's polls.
+     */
+    public static final class History {
+        private final java.util.Map<String, Seen> last = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static Seen last(String org) {
-        return LAST.get(org);
-    }
+        Seen last(String org) {
+            return last.get(org);
+        }
 
-    static void seen(String org, long records, Duration tookAtLeast) {
-        if (records > 0 && !tookAtLeast.isNegative() && !tookAtLeast.isZero()) {
-            LAST.put(org, new Seen(records, tookAtLeast));
+        void seen(String org, long records, Duration tookAtLeast) {
+            if (records > 0 && !tookAtLeast.isNegative() && !tookAtLeast.isZero()) {
+                last.put(org, new Seen(records, tookAtLeast));
+            }
         }
     }
 
