@@ -297,9 +297,15 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
         String name = integrations.findForJob(coId).orElseThrow().name();
         assertThat(fixText).contains("Integrations → " + name + " → Settings → Advanced Settings → " + row + " → ⋯ Actions →");
         String here = browser.getCurrentUrl();
-        open("/integrations");
-        browser.findElement(By.linkText(name)).click();
-        browser.findElement(By.id("advanced-settings-link")).click();
+        // The verified page may still be navigating (its own refresh) when the walk starts: reopen until the list is shown.
+        wait.until(d -> {
+            if (!d.getCurrentUrl().equals(baseUrl() + "/integrations")) {
+                open("/integrations");
+            }
+            return !d.findElements(By.linkText(name)).isEmpty();
+        });
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("advanced-settings-link"))).click();
         String key = row.toLowerCase(Locale.ROOT);
         assertThat(text(By.id(key + "-menu-button"))).contains(row);
         browser.findElement(By.id(key + "-menu-button")).click();

@@ -31,7 +31,17 @@ class UnswallowedFailuresIT extends HealthTestSupport {
     @Autowired
     TransactionTemplate transactions;
 
+    private final List<UUID> corrupted = new java.util.ArrayList<>();
+
+    /** A connection that cannot decrypt fails every later sync and probe of the shared test context: remove it. */
+    @org.junit.jupiter.api.AfterEach
+    void removeCorruptedIntegrations() {
+        corrupted.forEach(id -> jdbc.sql("delete from integration where id = ?").param(id).update());
+        corrupted.clear();
+    }
+
     private void corruptStoredTokens(UUID integrationId) {
+        corrupted.add(integrationId);
         jdbc.sql("update salesforce_connection set access_token_enc = ?, refresh_token_enc = ? where integration_id = ?")
                 .params(new byte[] {1, 2, 3}, new byte[] {4, 5, 6}, integrationId).update();
     }
