@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Queues db-scheduler executions. A client of its own on the scheduler's table, not the
  * {@code Scheduler} bean: the Scheduler needs every task, the tasks need the services that run
  * them, and those services queue jobs. With a plain client that circle does not exist (no
- * {@code @Lazy} anywhere). Executions due now are picked up at once: {@link JobsQueued} wakes
+ * lazy injection anywhere). Executions due now are picked up at once: {@link JobsQueued} wakes
  * the local scheduler after the queuing transaction commits ({@link DueJobsNow}); other nodes see
  * them on their next poll.
  */

@@ -20,7 +20,7 @@
  * <h2>Easy to get wrong</h2>
  * <ul>
  * <li>Never inject the {@code Scheduler} (or {@code SchedulerClient}) bean into a service: the
- *     Scheduler needs every task, tasks need services, and the circle comes back as {@code @Lazy}.
+ *     Scheduler needs every task, tasks need services, and the circle comes back as a lazy injection.
  *     Queue through {@code Jobs}.
  * <li>A stage throws to fail; it never logs and carries on. The pass stops there, db-scheduler
  *     retries with backoff, and after the last attempt the integration shows MATCHING_FAILED.
