@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -147,6 +149,17 @@ class AuthorizationServerConfig {
             b.issuer(issuer);
         }
         return b.build();
+    }
+
+    /**
+     * Tokens are signed with the active key, the first of the set: after a rotation the set also holds the retired keys
+     * (they keep verifying), and Spring's encoder refuses to choose among several on its own.
+     */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys);
+        encoder.setJwkSelector(candidates -> candidates.get(0));
+        return encoder;
     }
 
     /** Access tokens name what they are bound to, so the package API needs no second lookup to scope a call. */

@@ -74,7 +74,7 @@ class PackageApiController {
         }
         List<Overlap> found = new ArrayList<>();
         for (OverlapReports.RecordOverlap o : overlaps.recordOverlaps(client.organizationId(), client.sourceIntegrationId(), id)) {
-            String partner = organizations.organization(o.partnerOrganizationId()).map(Organization::name).orElse("Partner");
+            String partner = o.partnerName();
             for (OverlapReports.PartnerRecord r : o.records()) {
                 found.add(new Overlap(partner, String.join(", ", r.populations()), r.populations(), r.partnerObject(), r.evidence().name(),
                         r.matchedKey(), r.partnerFields()));

@@ -23,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The authorization server's JWT signing keys, kept in PostgreSQL so that every node and every
  * restart signs and verifies with the same keys. The private JWK is encrypted with
  * {@link SecretCipher}, bound to its key id. The first node to need a key creates it under an
- * advisory lock; the others read it. The key set is read from the database on each use (a small
- * row; signing happens once per token issue, verification once per package API call), so a key
- * rotated on one node is honoured by all at once.
+ * advisory lock; the others read it. Signing reads the key set from the database on each use (once
+ * per token issue), so a key rotated on one node signs on all at once. Verification (once per package
+ * API call) uses the key set last read as long as it holds the token's key, and reads again only for
+ * a key it does not know: keys are never deleted (a rotation retires one, it keeps verifying), so a
+ * known key can only still be valid, and a key rotated in on another node is found at its first token.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
@@ -50,6 +52,20 @@ class SigningKeys implements JWKSource<SecurityContext> {
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         return selector.select(keySet());
+    }
+
+    /** The keys for verifying signatures: the last set read when it has the key asked for, else a fresh read. */
+    JWKSource<SecurityContext> verifying() {
+        return (selector, context) -> {
+            CachedSet c = cached;
+            if (c != null) {
+                List<JWK> known = selector.select(c.set());
+                if (!known.isEmpty()) {
+                    return known;
+                }
+            }
+            return selector.select(keySet());
+        };
     }
 
     /** The current key set: the active key first, then retired ones still verifying. Creates the first key if none. */

@@ -19,6 +19,10 @@
  * <ul>
  * <li>A token's signature and expiry are not enough: {@code PackageTokenDecoder} also checks the
  *     authorization is still active, or a revoked token (RFC 7009) keeps working until it expires.
+ *     It reads only the expiry and Spring's invalidated flag by the token's digest: loading the whole
+ *     authorization (JSON attributes, registered client) per call is what made the record page slow.
+ * <li>Verification keeps the last key set while it has the token's key (keys are retired, never
+ *     deleted); signing re-reads the set and signs with its first, the active key.
  * <li>Token values reach PostgreSQL only as SHA-256 digests ({@code HashedAuthorizationService}); a
  *     lookup digests the presented value. Never store or log the plaintext.
  * <li>Signing keys live in PostgreSQL, encrypted with the service's key: keys generated in memory

@@ -59,6 +59,7 @@ public class OverlapReportService {
     private final PartnershipService partnerships;
     private final PopulationService populations;
     private final SharingService sharing;
+    private final RecordPageDecisions decisions = new RecordPageDecisions();
 
     OverlapReportService(JdbcClient jdbc, javax.sql.DataSource dataSource, PartnershipService partnerships,
             PopulationService populations, SharingService sharing) {
@@ -315,16 +316,10 @@ public class OverlapReportService {
     @Transactional(readOnly = true)
     public List<OverlapReports.RecordOverlap> recordOverlaps(UUID viewer, UUID integrationId, String sfId) {
         List<OverlapReports.RecordOverlap> out = new ArrayList<>();
-        for (Partnership p : partnerships.activeFor(viewer)) {
-            Map<String, Object> fieldsByPopulation = new LinkedHashMap<>();
-            Map<UUID, String> names = new HashMap<>();
-            for (ReportRules.Shown s : shown(p, viewer)) {
-                if (s.visibility() instanceof Visibility.Rows rows) {
-                    fieldsByPopulation.put(s.population().id().toString(), rows.fields().stream().sorted().toList());
-                    names.put(s.population().id(), s.population().name());
-                }
-            }
-            if (fieldsByPopulation.isEmpty()) {
+        for (PartnershipService.ActivePartner a : partnerships.activeWithPartners(viewer)) {
+            Partnership p = a.partnership();
+            RecordPageDecisions.Decision d = decisions.get(a, viewer, () -> decide(p, viewer));
+            if (d.populations().isEmpty()) {
                 continue;
             }
             Side side = Side.of(p, viewer);
@@ -338,10 +333,10 @@ public class OverlapReportService {
                             + " and pm.organization_id = :partner and pr.organization_id = :partner and pm.population_id in (:pops)"
                             + " order by x." + side.partner + "_sf_id")
                     .param("p", p.id()).param("sf", sfId).param("mine", integrationId).param("partner", p.partnerOf(viewer))
-                    .param("rules", JSON.writeValueAsString(fieldsByPopulation))
-                    .param("pops", List.copyOf(names.keySet()))
+                    .param("rules", d.rulesJson())
+                    .param("pops", d.populations())
                     .query((rs, n) -> new RecordHit(rs.getString(1), rs.getString(2), Evidence.valueOf(rs.getString(3)), rs.getString(4),
-                            names.get(rs.getObject(5, UUID.class)), fields(rs.getString(6))))
+                            d.names().get(rs.getObject(5, UUID.class)), fields(rs.getString(6))))
                     .list();
             // A partner record in several shared populations is one record: its populations listed, their fields merged.
             Map<String, OverlapReports.PartnerRecord> byRecord = new LinkedHashMap<>();
@@ -352,10 +347,23 @@ public class OverlapReportService {
                 r.partnerFields().putAll(h.fields());
             }
             if (!byRecord.isEmpty()) {
-                out.add(new OverlapReports.RecordOverlap(p.id(), p.partnerOf(viewer), List.copyOf(byRecord.values())));
+                out.add(new OverlapReports.RecordOverlap(p.id(), p.partnerOf(viewer), a.partnerName(), List.copyOf(byRecord.values())));
             }
         }
         return out;
+    }
+
+    /** What the record page may read of one partner through {@code p}: the rows-shared populations, their names and fields. */
+    private RecordPageDecisions.Decision decide(Partnership p, UUID viewer) {
+        Map<String, Object> fieldsByPopulation = new LinkedHashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (ReportRules.Shown s : shown(p, viewer)) {
+            if (s.visibility() instanceof Visibility.Rows rows) {
+                fieldsByPopulation.put(s.population().id().toString(), rows.fields().stream().sorted().toList());
+                names.put(s.population().id(), s.population().name());
+            }
+        }
+        return new RecordPageDecisions.Decision(JSON.writeValueAsString(fieldsByPopulation), List.copyOf(names.keySet()), Map.copyOf(names));
     }
 
     /** The partner's populations the viewer may know of, with what it may see of each. */

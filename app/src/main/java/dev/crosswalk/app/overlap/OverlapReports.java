@@ -43,7 +43,7 @@ public final class OverlapReports {
      * One of my records as one partner sees it overlapping: the partner's matching records in
      * populations it shares rows of, each with exactly the fields those populations share.
      */
-    public record RecordOverlap(UUID partnershipId, UUID partnerOrganizationId, List<PartnerRecord> records) {
+    public record RecordOverlap(UUID partnershipId, UUID partnerOrganizationId, String partnerName, List<PartnerRecord> records) {
     }
 
     /** A partner's record overlapping mine: how it matched, the shared populations it is in, and the union of their shared fields. */

@@ -50,6 +50,11 @@
  *     the viewer see (counts only or more): a hidden population is not even a number.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
+ * <li>The record page ({@code recordOverlaps}) caches each partner's sharing decision
+ *     ({@code RecordPageDecisions}) and uses it only while the partnership row and the partner's
+ *     {@code sharing_version} are what it was decided from. That counter is bumped by triggers on
+ *     {@code population} and {@code sharing_rule}: a new column a partner's view depends on must be
+ *     added to the population trigger's column list, or the cache would keep showing the old view.
  * </ul>
  */
 package dev.crosswalk.app.overlap;

@@ -99,6 +99,64 @@ class PackageApiIT extends AppIntegrationTest {
         assertThat(browser.bearer("/api/package/v1/records/" + acme + "/overlaps", token, Map.of()).json().get("overlaps").size()).isZero();
     }
 
+    /**
+     * The record page caches each partner's sharing decision; every change to what the partner shares must show in the
+     * very next call. Changes made straight in the database stand for another node's writes (nothing in this node's
+     * memory hears of them).
+     */
+    @Test
+    void the_very_next_record_page_call_reflects_each_change_to_what_the_partner_shares() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        TenantData south = TenantData.create(organizations, jdbc, "Southbay");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        north.nextSync();
+        String acme = north.account("Acme Inc", "acme.com", "Customer");
+        synced(north);
+        south.nextSync();
+        south.account("ACME", "acme.com", "Customer");
+        synced(south);
+        ApiClient northAdmin = new ApiClient(baseUrl(), north.adminEmail, north.password);
+        ApiClient southAdmin = new ApiClient(baseUrl(), south.adminEmail, south.password);
+        String partnership = northAdmin.post("/api/v1/partnerships", Map.of("partner", south.name)).json().get("id").asString();
+        assertThat(southAdmin.post("/api/v1/partnerships/" + partnership + "/accept", Map.of()).status()).isEqualTo(200);
+        UUID customers = populations.idsByName(south.organizationId).get("Customers");
+        share(southAdmin, customers, "OVERLAPPING", List.of("Name", "Type"));
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String token = browser.connect(outbound, "overlaps:read").get("access_token").asString();
+        java.util.function.Supplier<JsonNode> page = () -> browser.bearer("/api/package/v1/records/" + acme + "/overlaps", token, Map.of())
+                .json().get("overlaps");
+
+        assertThat(page.get().get(0).get("partnerFields").propertyNames()).containsExactlyInAnyOrder("Name", "Type");
+        assertThat(page.get().get(0).get("partnerFields").propertyNames()).as("cached").containsExactlyInAnyOrder("Name", "Type");
+        share(southAdmin, customers, "OVERLAPPING", List.of("Name"));
+        assertThat(page.get().get(0).get("partnerFields").propertyNames()).as("fields reduced").containsExactly("Name");
+        share(southAdmin, customers, "COUNTS_ONLY", List.of());
+        assertThat(page.get().size()).as("counts only").isZero();
+        share(southAdmin, customers, "OVERLAPPING", List.of("Name"));
+        assertThat(page.get().size()).isEqualTo(1);
+
+        // An override for this partner, written by another node.
+        jdbc.sql("insert into sharing_rule (id, organization_id, population_id, partner_org_id, level, fields, updated_at)"
+                + " values (?, ?, ?, ?, 'HIDDEN', '{}'::jsonb, now())").params(UUID.randomUUID(), south.organizationId, customers,
+                north.organizationId).update();
+        assertThat(page.get().size()).as("hidden from this partner").isZero();
+        jdbc.sql("delete from sharing_rule where population_id = ? and partner_org_id = ?").params(customers, north.organizationId).update();
+        assertThat(page.get().size()).as("override removed").isEqualTo(1);
+
+        jdbc.sql("update population set name = 'Clients' where id = ?").param(customers).update();
+        assertThat(page.get().get(0).get("partnerPopulation").asString()).as("renamed").isEqualTo("Clients");
+        jdbc.sql("update organization set name = 'Southbay Renamed' where id = ?").param(south.organizationId).update();
+        assertThat(page.get().get(0).get("partnerName").asString()).isEqualTo("Southbay Renamed");
+
+        jdbc.sql("update partnership set status = 'REVOKED', version = version + 1 where id = ?").param(UUID.fromString(partnership)).update();
+        assertThat(page.get().size()).as("partnership ended").isZero();
+        jdbc.sql("update partnership set status = 'ACCEPTED', version = version + 1 where id = ?").param(UUID.fromString(partnership)).update();
+        assertThat(page.get().size()).isEqualTo(1);
+
+        jdbc.sql("delete from population where id = ?").param(customers).update();
+        assertThat(page.get().size()).as("population deleted").isZero();
+    }
+
     @Test
     void a_partner_that_never_synced_leaves_the_record_page_empty_not_failing() {
         TenantData north = TenantData.create(organizations, jdbc, "Northwind");
@@ -142,14 +200,27 @@ class PackageApiIT extends AppIntegrationTest {
         String token = browser.connect(outbound, "setup").get("access_token").asString();
         // A second node: its own key source and decoder over the same database, nothing shared in memory.
         SigningKeys fresh = new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC());
-        PackageTokenDecoder otherNode = new PackageTokenDecoder(fresh, authorizations, "");
+        PackageTokenDecoder otherNode = new PackageTokenDecoder(fresh, jdbc, "");
         assertThat(otherNode.decode(token).getClaimAsString("org")).isEqualTo(north.organizationId.toString());
+    }
+
+    @Test
+    void a_node_that_cached_the_keys_verifies_a_token_signed_with_a_key_rotated_in_elsewhere() {
+        TenantData north = TenantData.create(organizations, jdbc, "Northwind");
+        OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
+        OutboundBrowser browser = new OutboundBrowser(baseUrl());
+        String before = browser.connect(outbound, "setup").get("access_token").asString();
+        PackageTokenDecoder otherNode = new PackageTokenDecoder(new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC()), jdbc, "");
+        otherNode.decode(before);
+
+        new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC()).rotate();
+        String after = new OutboundBrowser(baseUrl()).connect(outbound, "setup").get("access_token").asString();
+        assertThat(otherNode.decode(after).getClaimAsString("org")).isEqualTo(north.organizationId.toString());
+        assertThat(otherNode.decode(before).getClaimAsString("org")).as("the retired key keeps verifying").isEqualTo(north.organizationId.toString());
     }
 
     @Autowired
     dev.crosswalk.app.system.SecretCipher cipher;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
-    @Autowired
-    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
 }
