@@ -38,18 +38,8 @@ public final class ApiGate {
             if (version != null) {
                 request.apiVersion(checkVersion(version));
             }
-            Session session = authenticate(request);
-            if (!session.scopes().contains("api") && !session.scopes().contains("full")) {
-                // A token granted only e.g. "id" or "refresh_token" cannot call the data API.
-                throw ApiException.of(401, "INVALID_SESSION_ID", "This session is not valid for use with the REST API");
-            }
+            Session session = admit(request, bearer(request));
             Org org = session.org();
-            if (!org.apiEnabled()) {
-                throw ApiException.of(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
-            }
-            if (!state.permissions().apiEnabled(org, session.userId())) {
-                throw ApiException.of(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
-            }
             if (billable && !org.apiUsage().tryConsume()) {
                 return ApiException.of(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.").toResponse()
                         .header("Sforce-Limit-Info", org.apiUsage().header());
@@ -64,9 +54,33 @@ public final class ApiGate {
         };
     }
 
+    /**
+     * The session checks every data API shares, for a token however the API carries it (Bulk API 1.0
+     * sends {@code X-SFDC-Session}): a live session of an active user, an API scope, API access for org
+     * and user. Throws the REST error ({@code INVALID_SESSION_ID} 401, {@code API_DISABLED_FOR_ORG} 403).
+     */
+    public Session admit(Request request, String token) {
+        Session session = authenticate(request, token);
+        if (!session.scopes().contains("api") && !session.scopes().contains("full")) {
+            // A token granted only e.g. "id" or "refresh_token" cannot call the data API.
+            throw ApiException.of(401, "INVALID_SESSION_ID", "This session is not valid for use with the REST API");
+        }
+        Org org = session.org();
+        if (!org.apiEnabled()) {
+            throw ApiException.of(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
+        }
+        if (!state.permissions().apiEnabled(org, session.userId())) {
+            throw ApiException.of(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
+        }
+        return session;
+    }
+
     /** The live session of the request's bearer token (or {@code OAuth} legacy scheme); 401 otherwise. */
     public Session authenticate(Request request) {
-        String token = bearer(request);
+        return authenticate(request, bearer(request));
+    }
+
+    private Session authenticate(Request request, String token) {
         Session session = state.tokens().authenticate(token).orElseThrow(ApiException::invalidSession);
         if (!state.isActive(session.org(), session.userId())) {
             state.tokens().expireSessionsOfUser(session.userId());

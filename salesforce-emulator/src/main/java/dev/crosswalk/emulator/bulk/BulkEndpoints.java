@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bulk API 2.0: query jobs ({@code /services/data/vXX.X/jobs/query}) and ingest jobs
- * ({@code /jobs/ingest}). Every route passes the {@link ApiGate}, so Bulk calls count toward the
+ * ({@code /jobs/ingest}); Bulk API 1.0: jobs and batches ({@code /services/async/XX.X/job}). Every route passes the {@link ApiGate}, so Bulk calls count toward the
  * daily API allocation like REST calls. Jobs run on a small background executor, as on Salesforce
  * where a job is queued and processed asynchronously; its threads are daemons and time out when idle.
  */
@@ -30,6 +30,9 @@ public final class BulkEndpoints {
         IngestJobs ingestJobs = new IngestJobs(state.clock(), settings, executor, ids,
                 new IngestProcessor(new DataService(state), state.clock()));
         new IngestJobEndpoints(ingestJobs, state.permissions(), settings).register(router, gate);
+        AsyncJobs asyncJobs = new AsyncJobs(state.clock(), settings, executor, ids, new RowWriter(new DataService(state)),
+                new SoqlQueryPlanner(state.permissions()));
+        new AsyncEndpoints(asyncJobs, state.permissions(), gate, state.options()).register(router);
     }
 
     private static ScheduledThreadPoolExecutor executor() {

@@ -135,19 +135,24 @@ final class QueryJobs {
      */
     static void write(Page page, OutputStream out) throws IOException {
         QueryJob job = page.job();
-        QueryPlan plan = job.plan();
-        CsvOut csv = new CsvOut(job.columnDelimiter(), job.lineEnding(), 1 << 18);
+        writeCsv(job.org(), job.plan(), job.rows(), page.offset(), page.count(), job.columnDelimiter(), job.lineEnding(),
+                out);
+    }
+
+    /** Rows {@code [offset, offset + count)} of a captured result as CSV; shared with Bulk API 1.0 query results. */
+    static void writeCsv(Org org, QueryPlan plan, List<Record> rows, int offset, int count, ColumnDelimiter delimiter,
+            LineEnding lineEnding, OutputStream out) throws IOException {
+        CsvOut csv = new CsvOut(delimiter, lineEnding, 1 << 18);
         for (String h : plan.headers()) {
             csv.textCell(h);
         }
         csv.endRow();
         QueryPlan.CellReader[] readers = plan.readers().toArray(new QueryPlan.CellReader[0]);
-        List<Record> rows = job.rows();
-        int end = page.offset() + page.count();
-        for (int from = page.offset(); from < end; from += ROWS_PER_LOCK) {
+        int end = offset + count;
+        for (int from = offset; from < end; from += ROWS_PER_LOCK) {
             int to = Math.min(end, from + ROWS_PER_LOCK);
             int start = from;
-            job.org().read(() -> {
+            org.read(() -> {
                 for (int i = start; i < to; i++) {
                     Record row = rows.get(i);
                     for (int c = 0; c < readers.length; c++) {

@@ -1,7 +1,8 @@
 /**
- * Bulk API 2.0 of the emulator: query jobs and ingest jobs, registered by {@link
- * dev.crosswalk.emulator.bulk.BulkEndpoints}; every route passes the API gate (version, session, API
- * access, daily allocation: Bulk calls count like REST calls).
+ * Bulk API 2.0 of the emulator (query jobs and ingest jobs) and Bulk API 1.0 (jobs and batches under
+ * {@code /services/async/XX.X/job}), registered by {@link dev.crosswalk.emulator.bulk.BulkEndpoints}; every
+ * route passes the API gate's checks (version, session, API access, daily allocation: Bulk calls count like
+ * REST calls).
  *
  * <h2>Module map</h2>
  * <ul>
@@ -13,6 +14,34 @@
  *       through {@link dev.crosswalk.emulator.data.DataService} in chunks of 200.</li>
  *   <li>{@code CsvOut}: the hand-rolled CSV encoder for results; {@code Locator}: result-page locators;
  *       {@code BulkSettings}: tunables (processing delay, default page size, upload limit, list page size).</li>
+ *   <li>{@code RowWriter}: the row-writing path both APIs share (header checks, duplicate external ids,
+ *       insert/update/upsert/delete/hardDelete through {@code DataService}, per-row results).</li>
+ *   <li>Bulk API 1.0: {@code AsyncEndpoints} (routes, {@code X-SFDC-Session}, the gate's failures as
+ *       Bulk 1.0 errors) → {@code AsyncJobs} (registry, batch processing, PK chunking) → {@code AsyncJob} /
+ *       {@code AsyncBatch} (states); {@code AsyncInput} reads jobInfo and CSV/XML/JSON batches into
+ *       header-and-cells rows, {@code AsyncOutput} writes jobInfo, batchInfo(List), results and query results.</li>
+ * </ul>
+ *
+ * <h2>Bulk API 1.0: behaviour chosen where Salesforce documents none</h2>
+ * <ul>
+ *   <li>Every error is HTTP 400 with {@code <error><exceptionCode/><exceptionMessage/></error>} (JSON:
+ *       the same two keys) except an unknown API version (404 {@code InvalidVersion}). Codes:
+ *       {@code InvalidSessionId}, {@code FeatureNotEnabled} (API access off), {@code ExceededQuota},
+ *       {@code InvalidJob} (unknown job, object, operation, external id, content type, chunk size; hardDelete
+ *       without "Bulk API Hard Delete"), {@code InvalidJobState} (batch to a closed job, close an aborted one),
+ *       {@code InvalidBatch} (unknown batch, content type not the job's, over 10 MB, results of a batch not
+ *       {@code Completed}: "Batch not completed").</li>
+ *   <li>Batches are processed on the Bulk executor as soon as they are added (Queued → InProgress →
+ *       Completed/Failed), open job or not. A batch whose header names an unknown field, or over 10,000
+ *       records, or with unreadable data fails as a whole with that {@code stateMessage}; row errors fail rows.
+ *       Aborting a job turns its queued batches NotProcessed.</li>
+ *   <li>Responses are JSON for JSON jobs, XML otherwise (CSV jobs included, but ingest results of a CSV job
+ *       are CSV). Query results come in the job's content type; an empty CSV result is the text
+ *       {@code Records not found for this query}; JSON results give datetimes and dates as epoch milliseconds.</li>
+ *   <li>PK chunking ({@code Sforce-Enable-PKChunking: true | chunkSize=N}, N ≤ 250,000, on query jobs of the
+ *       documented standard objects and custom objects): the object's ids, sorted, are cut into ranges of N; each
+ *       range is a batch whose request shows the query with {@code Id >= … AND Id < …}; its rows are the
+ *       original query's rows in that range. The original batch ends NotProcessed.</li>
  * </ul>
  *
  * <h2>Behaviour chosen where Salesforce documents none (salesforce-api.md §6.4, §7, §11)</h2>
