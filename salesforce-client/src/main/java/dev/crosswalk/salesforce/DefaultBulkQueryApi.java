@@ -62,9 +62,18 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
     @Override
     public CloseableIterator<Row> query(String soql, boolean includeDeleted, Duration timeout) {
         BulkJob job = create(soql, includeDeleted);
-        BulkJobs.requireComplete(awaitCompletion(job.id(), timeout));
+        BulkJobs.requireComplete(jobs.awaitQuery(job.id(), timeout, objectOf(soql)));
         return results(job.id());
     }
+
+    /** The object a SOQL query reads (the word after its first FROM), for timing the polls of its jobs. */
+    static String objectOf(String soql) {
+        java.util.regex.Matcher m = FROM.matcher(soql);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static final java.util.regex.Pattern FROM =
+            java.util.regex.Pattern.compile("\\bFROM\\s+([A-Za-z0-9_]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * Walks the result pages. Only the current page's stream is open; each page is requested with

@@ -58,7 +58,8 @@ public final class IngestPolling {
     }
 
     /**
-     * The last ingest job seen per org, remembered by one client configuration (so by one service, across its
+     * The last ingest job seen per org (and, under the key {@code <query jobs URL>#<object>}, the last query
+     * job per object: see {@code BulkJobs.awaitQuery}), remembered by one client configuration (so by one service, across its
      * connections), never process-wide: two clients in one JVM (tests, two services) do not steer each other's polls.
      */
     public static final class History {

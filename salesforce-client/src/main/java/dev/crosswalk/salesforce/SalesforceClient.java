@@ -23,14 +23,14 @@ public final class SalesforceClient {
     private final CallCounter calls = new CallCounter();
     private final DefaultOAuthApi oauth;
 
-    private SalesforceClient(ClientConfig config, HttpClient http) {
+    private SalesforceClient(ClientConfig config, HttpClient http, boolean ownHttpClient) {
         this.config = config;
-        this.transport = new Transport(http, config.clock(), config.listener());
+        this.transport = new Transport(http, config.clock(), config.listener(), ownHttpClient);
         this.oauth = new DefaultOAuthApi(config, transport, calls);
     }
 
     public static SalesforceClient create(ClientConfig config) {
-        return new SalesforceClient(config, Transport.defaultHttpClient(Duration.ofSeconds(20)));
+        return new SalesforceClient(config, Transport.defaultHttpClient(Duration.ofSeconds(20)), true);
     }
 
     /** With your own {@link HttpClient}; it must not follow redirects (tokens would follow them). */
@@ -38,7 +38,7 @@ public final class SalesforceClient {
         if (http.followRedirects() != HttpClient.Redirect.NEVER) {
             throw new IllegalArgumentException("the HttpClient must not follow redirects");
         }
-        return new SalesforceClient(config, http);
+        return new SalesforceClient(config, http, false);
     }
 
     public ClientConfig config() {

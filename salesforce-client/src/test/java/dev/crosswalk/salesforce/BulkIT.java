@@ -72,6 +72,32 @@ class BulkIT {
     }
 
     @Test
+    void a_query_job_is_first_polled_after_as_long_as_the_last_one_on_its_object_ran_at_least() {
+        FakeTime time = new FakeTime();
+        ClientConfig config = emulator.config(time).clock(time).build();
+        SalesforceConnection sf = emulator.connect(SalesforceClient.create(config), EmulatorFixture.ADMIN);
+        String account = "/services/data/v" + EmulatorFixture.API_VERSION + "/jobs/query#Account";
+        config.ingestHistory().seen(account, 1, Duration.ofMillis(180));
+        time.clearSleeps();
+
+        try (CloseableIterator<Row> rows = sf.bulkQuery().query("SELECT Id FROM Account", true, Duration.ofMinutes(1))) {
+            assertThat(rows.hasNext()).isTrue();
+        }
+        // One poll instead of 20, 40, 80 ms...: the last Account job was still running at 180 ms.
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofMillis(180));
+        // Done at that poll: the next Account job starts from three quarters of it (or from longer, had it needed more).
+        assertThat(config.ingestHistory().last(account).tookAtLeast()).satisfiesAnyOf(d -> assertThat(d).isEqualTo(Duration.ofMillis(135)),
+                        d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(180)));
+
+        time.clearSleeps();
+        try (CloseableIterator<Row> rows = sf.bulkQuery().query("SELECT Id FROM Contact", true, Duration.ofMinutes(1))) {
+            rows.hasNext();
+        }
+        // Another object has its own history: the backoff's first delay.
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
     void a_bulk_query_of_a_bad_soql_statement_is_an_invalid_request() {
         SalesforceException e = org.junit.jupiter.api.Assertions.assertThrows(SalesforceException.class,
                 () -> admin.bulkQuery().create("SELECT Id FORM Account", false));

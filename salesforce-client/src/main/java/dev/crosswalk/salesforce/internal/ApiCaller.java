@@ -105,6 +105,10 @@ public final class ApiCaller {
         }
         call.headers().forEach(b::header);
         b.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
+        // A CSV body (Bulk results) is large and read as it comes: see Transport.download.
+        if ("GET".equals(call.method()) && "text/csv".equals(call.headers().get("Accept"))) {
+            return transport.download(b.build(), call.kind(), attempt, counter, l -> l.ifPresent(lastLimit::set));
+        }
         return transport.send(b.build(), call.kind(), attempt, counter, l -> l.ifPresent(lastLimit::set));
     }
 
