@@ -52,10 +52,11 @@ class PushEngine {
     private final QuotaGuard quota;
     private final Clock clock;
     private final PushProperties properties;
+    private final PushLock lock;
     private final RetryPolicy retry = RetryPolicy.standard();
 
     PushEngine(PushTargets targets, PushSettingsService settings, DesiredState desiredState, PushStore store,
-            ConnectionService connections, HealthService health, QuotaGuard quota, Clock clock, PushProperties properties) {
+            ConnectionService connections, HealthService health, QuotaGuard quota, Clock clock, PushProperties properties, PushLock lock) {
         this.targets = targets;
         this.settings = settings;
         this.desiredState = desiredState;
@@ -65,6 +66,7 @@ class PushEngine {
         this.quota = quota;
         this.clock = clock;
         this.properties = properties;
+        this.lock = lock;
     }
 
     /** Thrown inside a push to stop it with a problem the admin sees. */
@@ -77,21 +79,11 @@ class PushEngine {
         }
     }
 
-    /**
-     * One push at a time per integration on this node (the job, a pipeline stage and a test may all ask);
-     * across nodes the job's single task instance per integration decides.
-     */
-    private final java.util.concurrent.ConcurrentMap<UUID, java.util.concurrent.locks.ReentrantLock> running =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Runs one push; never throws for Salesforce's answers (they become the run's status and health errors). */
     Optional<PushRun> push(UUID integrationId, String trigger) {
-        java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(integrationId, k -> new java.util.concurrent.locks.ReentrantLock());
-        lock.lock();
-        try {
+        // One push at a time per integration, on every node (the job, a pipeline stage and a test may all ask).
+        try (PushLock.Held held = lock.acquire(integrationId)) {
             return pushLocked(integrationId, trigger);
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -33,9 +33,8 @@
  *     always be rewritten.
  * <li>A push stopped for a reason a person must fix does not fail the pipeline stage (it is
  *     already an error with its fix on the Custom Objects integration); a transient one does.
- * <li>One push at a time per integration: the engine's lock on a node, the job's single instance
- *     across nodes. A pipeline push on one node and a queued push on another may overlap; both
- *     upsert by external id, so the result is the same, but the counts of the two runs are not.
+ * <li>One push at a time per integration on every node: {@code PushLock}, a session-level advisory lock
+ *     on a connection of its own. The connection must never go back to the pool still holding it.
  * </ul>
  */
 package dev.crosswalk.app.push;

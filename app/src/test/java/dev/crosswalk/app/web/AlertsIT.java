@@ -79,7 +79,7 @@ class AlertsIT extends BrowserTest {
         assertThat(text(By.id("new-secret"))).contains("whsec_");
         assertThat(text(By.id("webhooks"))).contains(hookUrl()).contains("Ops channel");
         click(By.cssSelector("#webhooks button.send-test"));
-        assertThat(text(By.id("flash-message"))).startsWith("Test delivered");
+        assertThat(awaitFlash("Test delivered")).startsWith("Test delivered");
         assertThat(signatures).hasSize(1).allMatch(s -> s.startsWith("sha256="));
         open("/team/alerts");
         assertThat(browser.findElements(By.id("new-secret"))).as("the secret is shown once").isEmpty();
@@ -131,7 +131,7 @@ class AlertsIT extends BrowserTest {
         open("/team/alerts");
         click(By.cssSelector("#webhooks button.delete-webhook"));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(text(By.id("flash-message"))).isEqualTo("Webhook deleted.");
+        assertThat(awaitFlash("Webhook deleted.")).isEqualTo("Webhook deleted.");
         assertThat(find(By.id("no-webhooks")).isDisplayed()).isTrue();
     }
 

@@ -165,6 +165,22 @@ public abstract class BrowserTest extends AppIntegrationTest {
         return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
     }
 
+    /**
+     * The flash message once it says {@code expected}: a page that already shows an earlier flash keeps it until the
+     * click's navigation lands, so reading it at once can read the old one.
+     */
+    protected String awaitFlash(String expected) {
+        By flash = By.id("flash-message");
+        try {
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(flash).stream().anyMatch(e -> e.getText().contains(expected)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no flash message saying \"" + expected + "\"; the page shows: "
+                    + browser.findElements(flash).stream().map(WebElement::getText).toList(), e);
+        }
+        return text(flash);
+    }
+
     /** Saves {@code target/screenshots/<TestClass>-<name>.png}. */
     protected Path screenshot(String name) {
         try {

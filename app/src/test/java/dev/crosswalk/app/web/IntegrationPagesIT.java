@@ -91,7 +91,7 @@ class IntegrationPagesIT extends BrowserTest {
         }
         click(By.id("preset-recommended"));
         click(By.id("save-general-settings"));
-        assertThat(text(By.id("flash-message"))).isEqualTo("General Settings saved.");
+        assertThat(awaitFlash("General Settings saved.")).isEqualTo("General Settings saved.");
         assertThat(find(By.id("object-Contact")).isSelected()).isTrue();
         assertThat(new org.openqa.selenium.support.ui.Select(find(By.id("frequency"))).getFirstSelectedOption().getText())
                 .isEqualTo("6 hours");
@@ -101,7 +101,7 @@ class IntegrationPagesIT extends BrowserTest {
         // ⋯ Actions → Test probes now and says so.
         click(By.id("actions-inbound"));
         click(By.cssSelector("#connection-inbound button.test-connection"));
-        assertThat(text(By.id("flash-message"))).startsWith("Test passed");
+        assertThat(awaitFlash("Test passed")).startsWith("Test passed");
         assertThat(text(By.id("connection-inbound"))).contains("passed");
         assertThat(text(By.cssSelector("#connection-inbound .sf-user"))).isEqualTo(SF.integrationUsername());
         assertThat(text(By.cssSelector("#connection-inbound .approvals"))).isEqualTo("1 of 5");

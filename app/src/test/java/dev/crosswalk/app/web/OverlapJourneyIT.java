@@ -80,13 +80,13 @@ class OverlapJourneyIT extends BrowserTest {
         find(By.id("invite-partner")).sendKeys(globex.name());
         click(By.id("invite-button"));
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/partners/sent"));
-        assertThat(text(By.id("flash-message"))).contains(globex.name() + " was invited");
+        awaitFlash(globex.name() + " was invited");
 
         // Globex, in its own browser session, accepts.
         signIn(globex.email(), Tenants.PASSWORD);
         open("/partners/received");
         click(By.cssSelector("tr.partner[data-partner='" + acme.name() + "'] button.accept"));
-        assertThat(text(By.id("flash-message"))).contains("You and " + acme.name() + " are partners now");
+        awaitFlash("You and " + acme.name() + " are partners now");
         partnership = java.net.URI.create(browser.getCurrentUrl()).getPath().replace("/partners/", "");
 
         // Both set sharing on the Sharing pages: Globex its Prospects with all accounts (Name, Website), its Customers as
@@ -110,7 +110,7 @@ class OverlapJourneyIT extends BrowserTest {
             }
         }
         click(By.id("save-default"));
-        assertThat(text(By.id("flash-message"))).contains("by default");
+        awaitFlash("by default");
     }
 
     private long cell(String mine, String theirs) {

@@ -119,7 +119,7 @@ class PartnerPagesIT extends BrowserTest {
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/partners/received"));
         checkPage("partners-received");
         click(By.cssSelector("tr.partner[data-partner='Acme Corp'] button.accept"));
-        assertThat(text(By.id("flash-message"))).contains("You and Acme Corp are partners now");
+        awaitFlash("You and Acme Corp are partners now");
         assertThat(text(By.tagName("h1"))).isEqualTo("Acme Corp");
         String partnershipId = URI.create(browser.getCurrentUrl()).getPath().replace("/partners/", "");
         assertThat(text(By.id("theirs"))).contains("shares no population with you yet");
@@ -134,13 +134,13 @@ class PartnerPagesIT extends BrowserTest {
         click(By.id("default-level-OVERLAPPING"));
         click(By.id("default-field-Website"));
         click(By.id("save-default"));
-        assertThat(text(By.id("flash-message"))).contains("shared as Overlapping accounts by default");
+        awaitFlash("shared as Overlapping accounts by default");
         assertThat(text(By.id("current-default"))).isEqualTo("Overlapping accounts");
         new org.openqa.selenium.support.ui.Select(find(By.id("override-partner"))).selectByVisibleText(globex.name());
         click(By.id("override-level-ALL"));
         click(By.id("override-field-Website"));
         click(By.id("save-override"));
-        assertThat(text(By.id("flash-message"))).contains(globex.name() + " sees " + population + " as All accounts");
+        awaitFlash(globex.name() + " sees " + population + " as All accounts");
         assertThat(text(By.id("overrides"))).contains(globex.name()).contains("All accounts").contains("Website");
         checkPage("sharing-population");
 
@@ -180,7 +180,7 @@ class PartnerPagesIT extends BrowserTest {
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
         assertThat(browser.getCurrentUrl()).endsWith("/partners/" + partnershipId);
         clickAndConfirm(By.id("revoke"));
-        assertThat(text(By.id("flash-message"))).contains("has ended");
+        awaitFlash("has ended");
         assertThat(browser.getCurrentUrl()).endsWith("/partners/revoked");
         assertThat(text(By.id("partners"))).contains(globex.name()).contains("Revoked");
         checkPage("partners-revoked");
@@ -200,13 +200,13 @@ class PartnerPagesIT extends BrowserTest {
         assertThat(inviteByClicks(domain)).contains(initech.name() + " was invited");
         assertThat(inviteByClicks(hooli.name())).contains(hooli.name() + " was invited");
         clickAndConfirm(By.cssSelector("tr.partner[data-partner='" + hooli.name() + "'] button.revoke"));
-        assertThat(text(By.id("flash-message"))).contains("has ended");
+        awaitFlash("has ended");
         assertThat(text(By.id("partners"))).contains(hooli.name());
 
         signIn(initech.email(), PASSWORD);
         open("/partners/received");
         clickAndConfirm(By.cssSelector("tr.partner[data-partner='Acme Corp'] button.decline"));
-        assertThat(text(By.id("flash-message"))).contains("You declined Acme Corp's invitation");
+        awaitFlash("You declined Acme Corp's invitation");
         assertThat(browser.getCurrentUrl()).endsWith("/partners/declined");
         assertThat(text(By.id("partners"))).contains("Acme Corp").contains("Declined");
         checkPage("partners-declined");

@@ -127,7 +127,7 @@ class PopulationPagesIT extends BrowserTest {
 
         click(By.id("save-population"));
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/populations"));
-        assertThat(text(By.id("flash-message"))).contains("Saved Prospects and partners").contains("2 members");
+        assertThat(awaitFlash("Saved Prospects and partners")).contains("2 members");
         assertThat(text(By.cssSelector("tr.population[data-name='Prospects and partners'] .member-count"))).isEqualTo("2");
         assertThat(popco.admin().get("/api/v1/populations").json().valueStream()
                 .filter(v -> v.get("population").get("name").asString().equals("Prospects and partners"))
@@ -169,7 +169,7 @@ class PopulationPagesIT extends BrowserTest {
         js("window.__asked = null; window.confirm = function (q) { window.__asked = q; return true; }");
         click(By.cssSelector("tr.population[data-name='Later-stage names'] .delete-population"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")));
-        assertThat(text(By.id("flash-message"))).contains("was deleted");
+        awaitFlash("was deleted");
         assertThat(browser.findElements(By.cssSelector("tr.population[data-name='Later-stage names']"))).isEmpty();
     }
 }

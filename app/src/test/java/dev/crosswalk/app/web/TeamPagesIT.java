@@ -27,14 +27,14 @@ class TeamPagesIT extends BrowserTest {
         find(By.id("member-password")).sendKeys(password);
         new Select(find(By.id("member-role"))).selectByValue("VIEWER");
         click(By.id("add-member-button"));
-        assertThat(text(By.id("flash-message"))).contains(email).contains("Viewer");
+        assertThat(awaitFlash(email)).contains("Viewer");
         By row = By.cssSelector("tr.member[data-email='" + email + "']");
         assertThat(find(row).getText()).contains("Grace Member").contains(email);
         checkPage("team-members");
 
         new Select(find(row).findElement(By.tagName("select"))).selectByValue("MANAGER");
         click(find(row).findElement(By.cssSelector("button.change-role")));
-        assertThat(text(By.id("flash-message"))).isEqualTo(email + " is now Manager.");
+        assertThat(awaitFlash(email + " is now Manager.")).isEqualTo(email + " is now Manager.");
         assertThat(new Select(find(row).findElement(By.tagName("select"))).getFirstSelectedOption().getText())
                 .isEqualTo("Manager");
         // The new Manager signs in with the first password the Admin gave them.
@@ -45,7 +45,7 @@ class TeamPagesIT extends BrowserTest {
         assertThat(browser.findElements(row)).as("dismissing the confirmation keeps the member").hasSize(1);
         click(find(row).findElement(By.cssSelector("button.remove-member")));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(text(By.id("flash-message"))).isEqualTo(email + " was removed from the organization.");
+        assertThat(awaitFlash(email + " was removed from the organization.")).isEqualTo(email + " was removed from the organization.");
         assertThat(browser.findElements(row)).isEmpty();
         assertThat(ApiClient.anonymous(baseUrl()).signIn(email, password).signedIn()).isFalse();
     }
@@ -86,7 +86,7 @@ class TeamPagesIT extends BrowserTest {
 
         click(find(row).findElement(By.cssSelector("button.revoke-token")));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(text(By.id("flash-message"))).contains("revoked");
+        awaitFlash("revoked");
         assertThat(browser.findElements(row)).isEmpty();
         assertThat(script.get("/api/v1/me").status()).isEqualTo(401);
         checkPage("team-tokens-revoked");
