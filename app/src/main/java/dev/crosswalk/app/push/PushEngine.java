@@ -182,7 +182,9 @@ class PushEngine {
             List<Problem> problems) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         UUID id = t.integrationId();
+        long t0 = System.nanoTime();
         DesiredState.Rows desired = desiredState.compute(t, settings.get(t.organizationId(), id));
+        long t1 = System.nanoTime();
         progress.desired = desired.overlaps().size();
         PushDiff.Plan overlaps = PushDiff.plan(desired.overlaps(), store.stored(id, DesiredRow.Kind.OVERLAP),
                 store.retryAt(id, DesiredRow.Kind.OVERLAP), now, properties.reconfirmAfter());
@@ -191,6 +193,8 @@ class PushEngine {
         progress.unchanged = overlaps.unchanged() + accounts.unchanged();
         store.dropRejectionsExcept(id, DesiredRow.Kind.OVERLAP, desired.overlaps().stream().map(DesiredRow::key).toList());
         store.dropRejectionsExcept(id, DesiredRow.Kind.ACCOUNT, desired.accounts().stream().map(DesiredRow::key).toList());
+        long t2 = System.nanoTime();
+        LOG.debug("push of integration {}: desired state {} ms, diff {} ms", id, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         int deferred = overlaps.deferred() + accounts.deferred();
         if (overlaps.nothingToDo() && accounts.nothingToDo()) {
             return new Outcome(deferred > 0 ? "PARTIAL" : "SUCCEEDED", null,
@@ -228,11 +232,24 @@ class PushEngine {
         }
 
         // 1. Stale overlap records go first: a revoked or reduced partner's rows must not outlive the change.
+        long t3 = System.nanoTime();
         deleteStale(t, sf, writes, overlaps.removals(), progress);
-        // 2. Changed and new overlap records.
-        upsert(t, writes, toWrite, now, progress);
-        // 3. The two Account fields: set where overlaps exist, cleared where they no longer do.
-        updateAccounts(t, writes, accounts, now, progress);
+        long t4 = System.nanoTime();
+        // 2. Changed and new overlap records, and 3. the two Account fields (set where overlaps exist, cleared where they no
+        // longer do). Two objects, no order between them: as Bulk jobs they run in Salesforce side by side (a large first
+        // push would otherwise wait for one job after the other), the second checked once the first is done.
+        SalesforceWrites.Pending upserts = upsert(t, writes, toWrite, now, progress);
+        long t5 = System.nanoTime();
+        SalesforceWrites.Pending accountFields = updateAccounts(t, writes, accounts, now, progress);
+        upserts.finish();
+        if (upserts.bulkJob()) {
+            accountFields.finishAfterOther();
+        } else {
+            accountFields.finish();
+        }
+        LOG.debug("push of integration {}: checks {} ms, deletes {} ms, upserts started {} ms, both written {} ms", id,
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (System.nanoTime() - t5) / 1_000_000);
 
         if (limitProblem != null) {
             problems.add(limitProblem);
@@ -283,26 +300,30 @@ class PushEngine {
         List<String> unknown = removals.stream().filter(s -> s.sfId() == null).map(PushDiff.Stored::key).toList();
         Map<String, String> found = unknown.isEmpty() ? Map.of() : idsByKey(sf, unknown);
         List<RowWrite.Item> items = new ArrayList<>();
+        List<String> neverWritten = new ArrayList<>();
         for (PushDiff.Stored s : removals) {
             String sfId = s.sfId() != null ? s.sfId() : found.get(s.key());
             if (sfId == null) {
-                store.forget(id, DesiredRow.Kind.OVERLAP, s.key());
-                store.clearRejection(id, DesiredRow.Kind.OVERLAP, s.key());
+                neverWritten.add(s.key());
                 continue;
             }
             items.add(new RowWrite.Item(s.key(), Map.of("Id", sfId)));
         }
+        store.forget(id, DesiredRow.Kind.OVERLAP, neverWritten);
+        store.clearRejections(id, DesiredRow.Kind.OVERLAP, neverWritten);
         writes.write(EcosystemOverlap.OBJECT, RowWrite.Operation.DELETE, List.of("Id"), items, results -> {
+            List<String> gone = new ArrayList<>();
             for (RowWrite.Result r : results) {
                 if (r.success() || r.alreadyGone()) {
-                    store.forget(id, DesiredRow.Kind.OVERLAP, r.key());
-                    store.clearRejection(id, DesiredRow.Kind.OVERLAP, r.key());
+                    gone.add(r.key());
                     progress.deleted++;
                 } else {
                     store.reject(id, DesiredRow.Kind.OVERLAP, r.key(), RowWrite.Operation.DELETE, r.error(), clock.instant(), retry);
                     progress.rejected++;
                 }
             }
+            store.forget(id, DesiredRow.Kind.OVERLAP, gone);
+            store.clearRejections(id, DesiredRow.Kind.OVERLAP, gone);
         });
     }
 
@@ -319,9 +340,10 @@ class PushEngine {
         return out;
     }
 
-    private void upsert(PushTargets.Target t, SalesforceWrites writes, List<DesiredRow> rows, Instant now, Progress progress) {
+    private SalesforceWrites.Pending upsert(PushTargets.Target t, SalesforceWrites writes, List<DesiredRow> rows, Instant now,
+            Progress progress) {
         if (rows.isEmpty()) {
-            return;
+            return SalesforceWrites.Pending.DONE;
         }
         UUID id = t.integrationId();
         List<String> keys = rows.stream().map(DesiredRow::key).toList();
@@ -338,22 +360,26 @@ class PushEngine {
             items.add(new RowWrite.Item(d.key(), fields));
         }
         LocalDate term = properties.termStart(now);
-        writes.write(EcosystemOverlap.OBJECT, RowWrite.Operation.UPSERT, EcosystemOverlap.COLUMNS, items, results -> {
+        return writes.start(EcosystemOverlap.OBJECT, RowWrite.Operation.UPSERT, EcosystemOverlap.COLUMNS, items, results -> {
+            List<PushStore.Confirmed> confirmed = new ArrayList<>();
             for (RowWrite.Result r : results) {
                 if (r.success()) {
-                    store.confirmWritten(id, DesiredRow.Kind.OVERLAP, r.key(), r.sfId(), byKey.get(r.key()).hash(), now);
-                    store.clearRejection(id, DesiredRow.Kind.OVERLAP, r.key());
-                    store.countExported(id, term, r.key());
+                    confirmed.add(new PushStore.Confirmed(r.key(), r.sfId(), byKey.get(r.key()).hash()));
                     progress.upserted++;
                 } else {
                     store.reject(id, DesiredRow.Kind.OVERLAP, r.key(), RowWrite.Operation.UPSERT, r.error(), clock.instant(), retry);
                     progress.rejected++;
                 }
             }
+            List<String> keysOk = confirmed.stream().map(PushStore.Confirmed::key).toList();
+            store.confirmWritten(id, DesiredRow.Kind.OVERLAP, confirmed, now);
+            store.clearRejections(id, DesiredRow.Kind.OVERLAP, keysOk);
+            store.countExported(id, term, keysOk);
         });
     }
 
-    private void updateAccounts(PushTargets.Target t, SalesforceWrites writes, PushDiff.Plan plan, Instant now, Progress progress) {
+    private SalesforceWrites.Pending updateAccounts(PushTargets.Target t, SalesforceWrites writes, PushDiff.Plan plan, Instant now,
+            Progress progress) {
         UUID id = t.integrationId();
         Map<String, byte[]> hashes = new HashMap<>();
         List<RowWrite.Item> items = new ArrayList<>();
@@ -366,26 +392,31 @@ class PushEngine {
             items.add(new RowWrite.Item(s.key(), DesiredState.accountValues(s.key(), 0, null)));
         }
         if (items.isEmpty()) {
-            return;
+            return SalesforceWrites.Pending.DONE;
         }
         store.markPending(id, DesiredRow.Kind.ACCOUNT, plan.writes().stream().map(DesiredRow::key).toList(), Map.of());
-        writes.write(EcosystemOverlap.ACCOUNT_OBJECT, RowWrite.Operation.UPDATE, EcosystemOverlap.ACCOUNT_COLUMNS, items, results -> {
+        return writes.start(EcosystemOverlap.ACCOUNT_OBJECT, RowWrite.Operation.UPDATE, EcosystemOverlap.ACCOUNT_COLUMNS, items,
+                results -> {
+            List<PushStore.Confirmed> confirmed = new ArrayList<>();
+            List<String> cleared = new ArrayList<>();
             for (RowWrite.Result r : results) {
                 byte[] hash = hashes.get(r.key());
                 if (r.success() && hash != null) {
-                    store.confirmWritten(id, DesiredRow.Kind.ACCOUNT, r.key(), r.key(), hash, now);
-                    store.clearRejection(id, DesiredRow.Kind.ACCOUNT, r.key());
+                    confirmed.add(new PushStore.Confirmed(r.key(), r.key(), hash));
                     progress.accounts++;
                 } else if (r.success() || r.alreadyGone()) {
                     // Cleared, or the Account itself was deleted in Salesforce: nothing of ours is left on it.
-                    store.forget(id, DesiredRow.Kind.ACCOUNT, r.key());
-                    store.clearRejection(id, DesiredRow.Kind.ACCOUNT, r.key());
+                    cleared.add(r.key());
                     progress.accounts++;
                 } else {
                     store.reject(id, DesiredRow.Kind.ACCOUNT, r.key(), RowWrite.Operation.UPDATE, r.error(), clock.instant(), retry);
                     progress.rejected++;
                 }
             }
+            store.confirmWritten(id, DesiredRow.Kind.ACCOUNT, confirmed, now);
+            store.forget(id, DesiredRow.Kind.ACCOUNT, cleared);
+            store.clearRejections(id, DesiredRow.Kind.ACCOUNT, confirmed.stream().map(PushStore.Confirmed::key).toList());
+            store.clearRejections(id, DesiredRow.Kind.ACCOUNT, cleared);
         });
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,34 +39,67 @@ class PushStore {
         if (keys.isEmpty()) {
             return out;
         }
-        jdbc.sql("select row_key, first_overlapped from push_row where integration_id = :i and kind = 'OVERLAP' and row_key in (:keys)"
-                        + " and first_overlapped is not null")
-                .param("i", integrationId).param("keys", keys)
+        // An array parameter, not "in (:keys)": a list expands to one bind parameter per key, and PostgreSQL takes at most 32,767.
+        jdbc.sql("select row_key, first_overlapped from push_row where integration_id = :i and kind = 'OVERLAP'"
+                        + " and row_key = any(:keys) and first_overlapped is not null")
+                .param("i", integrationId).param("keys", keys.toArray(String[]::new))
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).list()
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
-    /** Before a write: the row is marked unconfirmed (hash null), so a crash before the answer means "write it again". */
+    /**
+     * Before a write: the rows are marked unconfirmed (hash null), so a crash before the answer means "write it again".
+     * One statement per {@link #CHUNK} rows: a push of 100,000 rows must not cost 100,000 round trips to PostgreSQL.
+     */
     void markPending(UUID integrationId, DesiredRow.Kind kind, List<String> keys, Map<String, Instant> firstOverlapped) {
-        for (String key : keys) {
+        for (List<String> chunk : chunks(keys)) {
+            String[] first = chunk.stream().map(k -> firstOverlapped.get(k) == null ? null : firstOverlapped.get(k).toString())
+                    .toArray(String[]::new);
             jdbc.sql("""
-                    insert into push_row (integration_id, kind, row_key, hash, first_overlapped) values (?, ?, ?, null, ?)
+                    insert into push_row (integration_id, kind, row_key, hash, first_overlapped)
+                    select :i, :k, v.row_key, null, cast(v.first_overlapped as timestamptz)
+                    from unnest(cast(:keys as text[]), cast(:first as text[])) as v(row_key, first_overlapped)
                     on conflict (integration_id, kind, row_key) do update set hash = null""")
-                    .params(integrationId, kind.name(), key, ts(firstOverlapped.get(key))).update();
+                    .param("i", integrationId).param("k", kind.name()).param("keys", chunk.toArray(String[]::new)).param("first", first)
+                    .update();
         }
     }
 
+    /** A row Salesforce confirmed holding: its key, its record id (null = keep the known one) and the hash of what it holds. */
+    record Confirmed(String key, String sfId, byte[] hash) {
+    }
+
     void confirmWritten(UUID integrationId, DesiredRow.Kind kind, String key, String sfId, byte[] hash, Instant at) {
-        jdbc.sql("""
-                update push_row set sf_id = coalesce(?, sf_id), hash = ?, last_confirmed = ?, pushed_at = ?
-                where integration_id = ? and kind = ? and row_key = ?""")
-                .params(sfId, hash, ts(at), ts(at), integrationId, kind.name(), key).update();
+        confirmWritten(integrationId, kind, List.of(new Confirmed(key, sfId, hash)), at);
+    }
+
+    /** The rows Salesforce confirmed, in one statement per {@link #CHUNK} rows. */
+    void confirmWritten(UUID integrationId, DesiredRow.Kind kind, List<Confirmed> rows, Instant at) {
+        for (List<Confirmed> chunk : chunks(rows)) {
+            jdbc.sql("""
+                    update push_row p set sf_id = coalesce(v.sf_id, p.sf_id), hash = decode(v.hash, 'hex'), last_confirmed = :at,
+                        pushed_at = :at
+                    from unnest(cast(:keys as text[]), cast(:ids as text[]), cast(:hashes as text[])) as v(row_key, sf_id, hash)
+                    where p.integration_id = :i and p.kind = :k and p.row_key = v.row_key""")
+                    .param("i", integrationId).param("k", kind.name()).param("at", ts(at))
+                    .param("keys", chunk.stream().map(Confirmed::key).toArray(String[]::new))
+                    .param("ids", chunk.stream().map(Confirmed::sfId).toArray(String[]::new))
+                    .param("hashes", chunk.stream().map(c -> c.hash() == null ? null : HexFormat.of().formatHex(c.hash()))
+                            .toArray(String[]::new))
+                    .update();
+        }
     }
 
     void forget(UUID integrationId, DesiredRow.Kind kind, String key) {
-        jdbc.sql("delete from push_row where integration_id = ? and kind = ? and row_key = ?").params(integrationId, kind.name(), key)
-                .update();
+        forget(integrationId, kind, List.of(key));
+    }
+
+    void forget(UUID integrationId, DesiredRow.Kind kind, Collection<String> keys) {
+        for (List<String> chunk : chunks(List.copyOf(keys))) {
+            jdbc.sql("delete from push_row where integration_id = :i and kind = :k and row_key = any(:keys)")
+                    .param("i", integrationId).param("k", kind.name()).param("keys", chunk.toArray(String[]::new)).update();
+        }
     }
 
     int count(UUID integrationId, DesiredRow.Kind kind) {
@@ -102,8 +136,14 @@ class PushStore {
     }
 
     void clearRejection(UUID integrationId, DesiredRow.Kind kind, String key) {
-        jdbc.sql("delete from push_rejection where integration_id = ? and kind = ? and row_key = ?")
-                .params(integrationId, kind.name(), key).update();
+        clearRejections(integrationId, kind, List.of(key));
+    }
+
+    void clearRejections(UUID integrationId, DesiredRow.Kind kind, Collection<String> keys) {
+        for (List<String> chunk : chunks(List.copyOf(keys))) {
+            jdbc.sql("delete from push_rejection where integration_id = :i and kind = :k and row_key = any(:keys)")
+                    .param("i", integrationId).param("k", kind.name()).param("keys", chunk.toArray(String[]::new)).update();
+        }
     }
 
     /** Rejections of rows no longer desired nor held: nothing is left to retry. */
@@ -173,8 +213,16 @@ class PushStore {
     }
 
     void countExported(UUID integrationId, LocalDate termStart, String key) {
-        jdbc.sql("insert into push_export_usage (integration_id, term_start, row_key) values (?, ?, ?) on conflict do nothing")
-                .params(integrationId, termStart, key).update();
+        countExported(integrationId, termStart, List.of(key));
+    }
+
+    void countExported(UUID integrationId, LocalDate termStart, Collection<String> keys) {
+        for (List<String> chunk : chunks(List.copyOf(keys))) {
+            jdbc.sql("""
+                    insert into push_export_usage (integration_id, term_start, row_key)
+                    select :i, :t, unnest(cast(:keys as text[])) on conflict do nothing""")
+                    .param("i", integrationId).param("t", termStart).param("keys", chunk.toArray(String[]::new)).update();
+        }
     }
 
     // ---- runs
@@ -203,6 +251,17 @@ class PushStore {
                                 rs.getInt(11), rs.getInt(12)),
                         rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16))))
                 .list();
+    }
+
+    /** Rows per set-based statement: large enough that a big push is a handful of statements, small enough for one array. */
+    static final int CHUNK = 10_000;
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            out.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return out;
     }
 
     private static Timestamp ts(Instant i) {

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  * the next call: a failure in the middle loses nothing already written.
  */
 final class SalesforceWrites {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SalesforceWrites.class);
     private final SalesforceConnection sf;
     private final int bulkThreshold;
     private final Duration bulkTimeout;
@@ -51,16 +52,52 @@ final class SalesforceWrites {
 
     void write(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
             Consumer<List<RowWrite.Result>> sink) {
+        start(sobject, op, columns, items, sink).finish();
+    }
+
+    /**
+     * A write under way. Collections calls are done when {@link #start} returns; a Bulk job has been
+     * created, uploaded and closed, and Salesforce processes it while the caller starts the next one.
+     * {@link #finish} waits for it (polls timed by its progress), reads its results and hands them to
+     * the sink; {@link #finishAfterOther} is for a job that ran beside one just awaited: one status
+     * call first, which usually finds it done (no poll schedule of its own, no wait).
+     */
+    static final class Pending {
+        static final Pending DONE = new Pending(false, checkFirst -> { });
+        private final boolean bulkJob;
+        private final Consumer<Boolean> finish;
+
+        Pending(boolean bulkJob, Consumer<Boolean> finish) {
+            this.bulkJob = bulkJob;
+            this.finish = finish;
+        }
+
+        /** A Bulk job Salesforce is processing (not Collections calls already answered). */
+        boolean bulkJob() {
+            return bulkJob;
+        }
+
+        void finish() {
+            finish.accept(false);
+        }
+
+        void finishAfterOther() {
+            finish.accept(true);
+        }
+    }
+
+    Pending start(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
+            Consumer<List<RowWrite.Result>> sink) {
         if (items.isEmpty()) {
-            return;
+            return Pending.DONE;
         }
         if (items.size() >= bulkThreshold) {
             used("BULK");
-            bulk(sobject, op, columns, items, sink);
-        } else {
-            used("COLLECTIONS");
-            collections(sobject, op, items, sink);
+            return bulk(sobject, op, columns, items, sink);
         }
+        used("COLLECTIONS");
+        collections(sobject, op, items, sink);
+        return Pending.DONE;
     }
 
     private void used(String m) {
@@ -89,7 +126,7 @@ final class SalesforceWrites {
         }
     }
 
-    private void bulk(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
+    private Pending bulk(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
             Consumer<List<RowWrite.Result>> sink) {
         BulkIngestApi bulk = sf.bulkIngest();
         IngestOperation operation = switch (op) {
@@ -104,25 +141,50 @@ final class SalesforceWrites {
         for (RowWrite.Item i : items) {
             keyOf.put(String.valueOf(i.fields().get(keyColumn)), i.key());
         }
+        long t0 = System.nanoTime();
         BulkJob job = bulk.create(sobject, operation, op == RowWrite.Operation.UPSERT ? EcosystemOverlap.KEY : null);
         writeCalls++;
         Iterator<List<String>> rows = items.stream().map(i -> csvRow(cols, i.fields())).iterator();
         writeCalls += bulk.upload(job.id(), cols, rows);
         bulk.close(job.id());
         writeCalls++;
-        BulkJob done = bulk.awaitCompletion(job.id(), bulkTimeout, items.size());
+        long t1 = System.nanoTime();
+        return new Pending(true, checkFirst -> {
+            BulkJob done = checkFirst ? bulk.get(job.id()) : null;
+            if (done == null || !done.state().isTerminal()) {
+                done = bulk.awaitCompletion(job.id(), bulkTimeout, items.size());
+            }
+            results(bulk, job, op, items, keyOf, keyColumn, done, sink, t0, t1);
+        });
+    }
+
+    private void results(BulkIngestApi bulk, BulkJob job, RowWrite.Operation op, List<RowWrite.Item> items, Map<String, String> keyOf,
+            String keyColumn, BulkJob done, Consumer<List<RowWrite.Result>> sink, long t0, long t1) {
+        long t2 = System.nanoTime();
         List<RowWrite.Result> results = new ArrayList<>();
-        if (done.state() == JobState.JOB_COMPLETE || done.state() == JobState.FAILED) {
+        boolean allOk = done.state() == JobState.JOB_COMPLETE && done.numberRecordsFailed() == 0
+                && done.numberRecordsProcessed() == items.size();
+        if (allOk && op != RowWrite.Operation.UPSERT) {
+            // Every row succeeded and the rows carry their Id: the result files would say nothing new (two calls saved).
+            items.forEach(i -> results.add(RowWrite.Result.ok(i.key(), String.valueOf(i.fields().get("Id")))));
+        } else if (done.state() == JobState.JOB_COMPLETE || done.state() == JobState.FAILED) {
+            // An upsert's successful results carry the ids of the records it created (a later delete needs them).
             try (CloseableIterator<IngestResults.Successful> ok = bulk.successfulResults(job.id())) {
                 ok.forEachRemaining(s -> results.add(RowWrite.Result.ok(keyOf.get(s.row().get(keyColumn)), s.id())));
             }
-            try (CloseableIterator<IngestResults.Failed> failed = bulk.failedResults(job.id())) {
-                failed.forEachRemaining(f -> results.add(RowWrite.Result.failed(keyOf.get(f.row().get(keyColumn)), f.error())));
+            if (!allOk) { // no failed row: no call for the empty failed-results file
+                try (CloseableIterator<IngestResults.Failed> failed = bulk.failedResults(job.id())) {
+                    failed.forEachRemaining(f -> results.add(RowWrite.Result.failed(keyOf.get(f.row().get(keyColumn)), f.error())));
+                }
             }
         }
         // Unprocessed rows (job aborted or failed as a whole) get no result: they stay unconfirmed and are written next time.
         results.removeIf(r -> r.key() == null);
+        long t3 = System.nanoTime();
         sink.accept(results);
+        LOG.debug("Bulk {} of {} rows into {}: create and upload {} ms, close to {} and finish called {} ms, results {} ms,"
+                + " recorded {} ms", op, items.size(), job.object(), (t1 - t0) / 1_000_000, done.state(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
     }
 
     /** Bulk CSV: {@code #N/A} clears a field (an empty cell would leave it unchanged). */
