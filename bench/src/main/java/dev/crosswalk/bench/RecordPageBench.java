@@ -125,6 +125,9 @@ public final class RecordPageBench {
                         + r.body().substring(0, Math.min(200, r.body().length())));
             }
         };
+        if (System.getProperty("p6.explain") != null) {
+            explain(s, rules);
+        }
         // Warm-up: JIT, connection pools, PostgreSQL's buffers for both paths.
         phase("warm-up bare", bare, rate, 5, overlaps, 7);
         phase("warm-up api", api, rate, 5, overlaps, 8);
@@ -163,6 +166,17 @@ public final class RecordPageBench {
                     phase.equals("record-page-api") ? String.format(Locale.ROOT, "%.3f", apiP99 / bareP99) : "", loadStart, loadEnd));
         }
         Files.writeString(out, csv.toString(), StandardOpenOption.APPEND);
+    }
+
+    /** {@code -Dp6.explain}: the plans of the service's record-page statement, as PostgreSQL runs them here (diagnostics). */
+    private void explain(Seeded s, String rules) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = Class.forName("dev.crosswalk.app.overlap.OverlapReportService").getDeclaredField("RECORD_PAGE");
+        f.setAccessible(true);
+        String recordPage = (String) f.get(null);
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("explain (analyze, buffers) " + recordPage).param("viewer", s.me()).param("sf", myRecord(7 + i)).param("mine", s.myIntegration())
+                    .param("rules", rules).query(String.class).list().forEach(System.out::println);
+        }
     }
 
     @FunctionalInterface

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.stereotype.Repository;
 
 /** The binding of each authorization-server client to its organization, integration and Salesforce org, and its activity. */
@@ -47,6 +48,20 @@ class OutboundClientRepository {
 
     Optional<OutboundBinding> byClientId(String clientId) {
         return jdbc.sql(BINDING + " where oc.client_id = ?").param(clientId).query(OutboundClientRepository::binding).optional();
+    }
+
+    /**
+     * The binding of an access token's client while the token (given as its digest) is active: what
+     * {@code OAuth2Authorization.Token.isActive()} decides (not expired, not invalidated; Spring's store keeps the flag in
+     * the token's metadata), read without loading the authorization.
+     */
+    Optional<OutboundBinding> byActiveAccessToken(String digest) {
+        return jdbc.sql(BINDING + """
+                         join oauth2_authorization a on a.registered_client_id = oc.registered_client_id
+                        where a.access_token_value = ? and a.access_token_expires_at > now()
+                          and coalesce(cast(a.access_token_metadata as jsonb) ->> ?, 'false') <> 'true'""")
+                .params(digest, OAuth2Authorization.Token.INVALIDATED_METADATA_NAME)
+                .query(OutboundClientRepository::binding).optional();
     }
 
     Optional<OutboundBinding> byRegisteredClientId(String id) {

@@ -36,7 +36,10 @@ class PackageCalls {
 
     OutboundBinding accept(Jwt jwt, HttpServletRequest request) {
         List<String> audience = jwt.getAudience();
-        OutboundBinding client = audience == null || audience.size() != 1 ? null : clients.byClientId(audience.get(0)).orElse(null);
+        // The token check read the binding along (one query per call, not two); without it, or for another client, read it here.
+        OutboundBinding client = audience == null || audience.size() != 1 ? null
+                : request.getAttribute(PackageTokenDecoder.BINDING) instanceof OutboundBinding admitted && admitted.clientId().equals(audience.get(0))
+                        ? admitted : clients.byClientId(audience.get(0)).orElse(null);
         if (client == null || !client.organizationId().toString().equals(jwt.getClaimAsString("org"))
                 || !client.salesforceOrgId().equals(jwt.getClaimAsString("sf_org"))) {
             throw CrosswalkException.forbidden("This token's Outbound connection no longer exists");

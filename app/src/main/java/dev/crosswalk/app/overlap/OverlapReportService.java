@@ -10,6 +10,7 @@ import dev.crosswalk.app.overlap.OverlapReports.PopulationInfo;
 import dev.crosswalk.app.overlap.OverlapReports.Row;
 import dev.crosswalk.app.partner.Partnership;
 import dev.crosswalk.app.partner.PartnershipService;
+import dev.crosswalk.app.partner.PartnershipStatus;
 import dev.crosswalk.app.partner.PopulationSharing;
 import dev.crosswalk.app.partner.SharingService;
 import dev.crosswalk.app.partner.Visibility;
@@ -60,10 +61,14 @@ public class OverlapReportService {
     private final PopulationService populations;
     private final SharingService sharing;
     private final RecordPageDecisions decisions = new RecordPageDecisions();
+    /** Deciding reads populations and rules as every report does: read-only, so nothing on the way creates anything. */
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     OverlapReportService(JdbcClient jdbc, javax.sql.DataSource dataSource, PartnershipService partnerships,
-            PopulationService populations, SharingService sharing) {
+            PopulationService populations, SharingService sharing, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         streaming.setFetchSize(EXPORT_FETCH_SIZE);
         this.cursor = JdbcClient.create(streaming);
@@ -308,62 +313,126 @@ public class OverlapReportService {
     }
 
     /**
+     * The record page's one query: the viewer's active partnerships (with each partner's name and sharing version) and,
+     * through each, the partner records overlapping {@code :sf} that are in a population {@code :rules} lets the viewer
+     * read, with only those fields. The two branches of the union serve the viewer as inviter and as invitee, each on
+     * its own index of overlap_pair. A partnership without such a record still comes back (one row without a hit), so
+     * the caller sees every partnership the decision must have been made for.
+     */
+    private static final String RECORD_PAGE = """
+            select ps.id, ps.inviter_org_id, ps.invitee_org_id, ps.status, ps.inviter_name_matching, ps.invitee_name_matching,
+                   ps.created_at, ps.responded_at, ps.revoked_at, ps.version, o.name, coalesce(v.version, 0),
+                   h.sf_id, h.object, h.evidence, h.matched_key, h.population_id, h.fields
+              from partnership ps
+              join organization o on o.id = case when ps.inviter_org_id = :viewer then ps.invitee_org_id else ps.inviter_org_id end
+              left join sharing_version v on v.organization_id = o.id
+              left join lateral (
+                   select x.sf_id, x.object, x.evidence, x.matched_key, pm.population_id,
+                          coalesce((select jsonb_object_agg(k, pr.fields -> k)
+                                      from jsonb_array_elements_text(cast(:rules as jsonb) -> pm.population_id::text) k
+                                     where pr.fields -> k is not null), cast('{}' as jsonb))::text as fields
+                     from (select b_integration_id as integration_id, b_object as object, b_sf_id as sf_id, evidence, matched_key
+                             from overlap_pair
+                            where ps.inviter_org_id = :viewer and partnership_id = ps.id and a_sf_id = :sf and a_integration_id = :mine
+                           union all
+                           select a_integration_id, a_object, a_sf_id, evidence, matched_key
+                             from overlap_pair
+                            where ps.invitee_org_id = :viewer and partnership_id = ps.id and b_sf_id = :sf and b_integration_id = :mine) x
+                     join population_member pm on pm.integration_id = x.integration_id and pm.object = x.object and pm.sf_id = x.sf_id
+                     join crm_record pr on pr.integration_id = x.integration_id and pr.object = x.object and pr.sf_id = x.sf_id
+                    where pm.organization_id = o.id and pr.organization_id = o.id
+                      and jsonb_exists(cast(:rules as jsonb), pm.population_id::text)) h on true
+             where ps.status = 'ACCEPTED' and (ps.inviter_org_id = :viewer or ps.invitee_org_id = :viewer)
+             order by ps.created_at, ps.id, h.sf_id""";
+
+    /** How often a record page call re-decides when sharing keeps changing under it before it gives up. */
+    private static final int RECORD_PAGE_ATTEMPTS = 5;
+
+    /**
      * The overlaps of one of the viewer's records (in its data-source integration {@code integrationId}) with each
      * active partner, as {@link ReportRules} allows: only partner records in populations shared with rows, only
      * their shared fields (projected in PostgreSQL per population), nothing under counts only or hidden. Partners
      * with nothing to show are left out. The record page of the Salesforce package reads this.
+     *
+     * <p>One statement per call, no transaction (each statement sees the latest committed sharing and
+     * partnerships): the decisions are cached ({@link RecordPageDecisions}) and the statement returns what they
+     * must have been made from; when that changed, they are made again and the statement re-run.
      */
-    @Transactional(readOnly = true)
     public List<OverlapReports.RecordOverlap> recordOverlaps(UUID viewer, UUID integrationId, String sfId) {
-        List<OverlapReports.RecordOverlap> out = new ArrayList<>();
-        for (PartnershipService.ActivePartner a : partnerships.activeWithPartners(viewer)) {
-            Partnership p = a.partnership();
-            RecordPageDecisions.Decision d = decisions.get(a, viewer, () -> decide(p, viewer));
-            if (d.populations().isEmpty()) {
-                continue;
+        for (int attempt = 1; ; attempt++) {
+            RecordPageDecisions.Entry decided = decisions.of(viewer);
+            Map<UUID, RecordPageDecisions.Label> current = new LinkedHashMap<>();
+            Map<UUID, List<RecordHit>> hits = new LinkedHashMap<>();
+            jdbc.sql(RECORD_PAGE).param("viewer", viewer).param("sf", sfId).param("mine", integrationId)
+                    .param("rules", decided.rulesJson())
+                    .query(rs -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        current.computeIfAbsent(id, k -> {
+                            try {
+                                return new RecordPageDecisions.Label(partnership(rs), rs.getString(11), rs.getLong(12));
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        List<RecordHit> mine = hits.computeIfAbsent(id, k -> new ArrayList<>());
+                        if (rs.getString(13) != null) {
+                            mine.add(new RecordHit(rs.getString(13), rs.getString(14), Evidence.valueOf(rs.getString(15)), rs.getString(16),
+                                    decided.names().get(rs.getObject(17, UUID.class)), fields(rs.getString(18))));
+                        }
+                    });
+            if (current.equals(decided.decidedFrom())) {
+                return assemble(viewer, current, hits);
             }
-            Side side = Side.of(p, viewer);
-            List<RecordHit> hits = jdbc.sql("select x." + side.partner + "_sf_id, x." + side.partner + "_object, x.evidence, x.matched_key,"
-                            + " pm.population_id, coalesce((select jsonb_object_agg(k, pr.fields -> k) from jsonb_array_elements_text("
-                            + "cast(:rules as jsonb) -> pm.population_id::text) k where pr.fields -> k is not null), cast('{}' as jsonb))::text"
-                            + " from overlap_pair x" + join("pm", side.partner)
-                            + " join crm_record pr on pr.integration_id = x." + side.partner + "_integration_id and pr.object = x."
-                            + side.partner + "_object and pr.sf_id = x." + side.partner + "_sf_id"
-                            + " where x.partnership_id = :p and x." + side.mine + "_sf_id = :sf and x." + side.mine + "_integration_id = :mine"
-                            + " and pm.organization_id = :partner and pr.organization_id = :partner and pm.population_id in (:pops)"
-                            + " order by x." + side.partner + "_sf_id")
-                    .param("p", p.id()).param("sf", sfId).param("mine", integrationId).param("partner", p.partnerOf(viewer))
-                    .param("rules", d.rulesJson())
-                    .param("pops", d.populations())
-                    .query((rs, n) -> new RecordHit(rs.getString(1), rs.getString(2), Evidence.valueOf(rs.getString(3)), rs.getString(4),
-                            d.names().get(rs.getObject(5, UUID.class)), fields(rs.getString(6))))
-                    .list();
+            if (attempt == RECORD_PAGE_ATTEMPTS) {
+                throw new IllegalStateException("the partners' sharing kept changing during " + attempt + " attempts");
+            }
+            decisions.put(viewer, readOnly.execute(t -> decide(viewer, current)));
+        }
+    }
+
+    private static List<OverlapReports.RecordOverlap> assemble(UUID viewer, Map<UUID, RecordPageDecisions.Label> partners,
+            Map<UUID, List<RecordHit>> hits) {
+        List<OverlapReports.RecordOverlap> out = new ArrayList<>();
+        for (RecordPageDecisions.Label l : partners.values()) {
             // A partner record in several shared populations is one record: its populations listed, their fields merged.
             Map<String, OverlapReports.PartnerRecord> byRecord = new LinkedHashMap<>();
-            for (RecordHit h : hits) {
+            for (RecordHit h : hits.getOrDefault(l.partnership().id(), List.of())) {
                 OverlapReports.PartnerRecord r = byRecord.computeIfAbsent(h.partnerSfId(),
                         k -> new OverlapReports.PartnerRecord(h.object(), h.evidence(), h.matchedKey(), new ArrayList<>(), new TreeMap<>()));
                 r.populations().add(h.population());
                 r.partnerFields().putAll(h.fields());
             }
             if (!byRecord.isEmpty()) {
-                out.add(new OverlapReports.RecordOverlap(p.id(), p.partnerOf(viewer), a.partnerName(), List.copyOf(byRecord.values())));
+                Partnership p = l.partnership();
+                out.add(new OverlapReports.RecordOverlap(p.id(), p.partnerOf(viewer), l.partnerName(), List.copyOf(byRecord.values())));
             }
         }
         return out;
     }
 
-    /** What the record page may read of one partner through {@code p}: the rows-shared populations, their names and fields. */
-    private RecordPageDecisions.Decision decide(Partnership p, UUID viewer) {
+    /** What the record page may read of each partner: the rows-shared populations, their names and fields, labelled with what was read. */
+    private RecordPageDecisions.Entry decide(UUID viewer, Map<UUID, RecordPageDecisions.Label> partners) {
         Map<String, Object> fieldsByPopulation = new LinkedHashMap<>();
         Map<UUID, String> names = new HashMap<>();
-        for (ReportRules.Shown s : shown(p, viewer)) {
-            if (s.visibility() instanceof Visibility.Rows rows) {
-                fieldsByPopulation.put(s.population().id().toString(), rows.fields().stream().sorted().toList());
-                names.put(s.population().id(), s.population().name());
+        for (RecordPageDecisions.Label l : partners.values()) {
+            for (ReportRules.Shown s : shown(l.partnership(), viewer)) {
+                if (s.visibility() instanceof Visibility.Rows rows) {
+                    fieldsByPopulation.put(s.population().id().toString(), rows.fields().stream().sorted().toList());
+                    names.put(s.population().id(), s.population().name());
+                }
             }
         }
-        return new RecordPageDecisions.Decision(JSON.writeValueAsString(fieldsByPopulation), List.copyOf(names.keySet()), Map.copyOf(names));
+        return new RecordPageDecisions.Entry(Map.copyOf(partners), JSON.writeValueAsString(fieldsByPopulation), Map.copyOf(names));
+    }
+
+    private static Partnership partnership(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Partnership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                PartnershipStatus.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
+                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getLong(10));
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** The partner's populations the viewer may know of, with what it may see of each. */

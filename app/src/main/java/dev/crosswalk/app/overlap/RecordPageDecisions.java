@@ -1,49 +1,43 @@
 package dev.crosswalk.app.overlap;
 
 import dev.crosswalk.app.partner.Partnership;
-import dev.crosswalk.app.partner.PartnershipService.ActivePartner;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The record page's sharing decisions (which of a partner's populations the viewer may read rows of, and which
- * fields), kept per partnership and viewer so that a call costs one query per partner instead of re-reading every
- * population and rule. A stale decision would be a data leak, so an entry is used only while both what it was
- * decided from are unchanged: the partnership row (read fresh on every call; any transition bumps its version) and
- * the partner's sharing version (bumped by triggers in the same transaction as any change to its populations or
- * sharing rules, on whichever node made it). The version is read before the populations and rules it labels, so a
- * decision is never older than its label.
+ * The record page's sharing decisions per viewer: which partner populations it may read rows of, their names, and
+ * which fields ({@code rulesJson}, population id to field names), so that a call is one query instead of re-reading
+ * every partner's populations and rules. A stale decision would be a data leak, so the query that uses a decision
+ * also returns what it was decided from, and its rows are used only when that is unchanged ({@link Entry#decidedFrom}):
+ * the set of active partnerships (rows read in the same statement; any transition bumps a partnership's version) and
+ * each partner's sharing version (bumped by triggers in the same transaction as any change to its populations or
+ * sharing rules, on whichever node made it). A decision is computed after the labels it is stored under were read,
+ * so it is never older than its label.
  */
 final class RecordPageDecisions {
-    /** Far above any real number of partnerships × viewers on one node; past it the cache starts over rather than grow. */
-    private static final int MAX_ENTRIES = 10_000;
+    /** Far above the viewers one node serves; past it the cache starts over rather than grow. */
+    private static final int MAX_VIEWERS = 10_000;
 
-    /** What one call may read: the partner populations it shares rows of ({@code populations}), their names, and the fields as JSON. */
-    record Decision(String rulesJson, List<UUID> populations, Map<UUID, String> names) {
+    /** What a decision was computed from: an active partnership as read, and its partner's sharing version then. */
+    record Label(Partnership partnership, String partnerName, long partnerSharingVersion) {
     }
 
-    private record Key(UUID partnershipId, UUID viewer) {
+    /** {@code rulesJson}: the rows-shared partner populations (all partners) to their shared fields; {@code names}: their names. */
+    record Entry(Map<UUID, Label> decidedFrom, String rulesJson, Map<UUID, String> names) {
+        static final Entry NONE = new Entry(Map.of(), "{}", Map.of());
     }
 
-    private record Entry(Partnership partnership, long partnerSharingVersion, Decision decision) {
+    private final Map<UUID, Entry> byViewer = new ConcurrentHashMap<>();
+
+    Entry of(UUID viewer) {
+        return byViewer.getOrDefault(viewer, Entry.NONE);
     }
 
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-
-    Decision get(ActivePartner current, UUID viewer, Supplier<Decision> decide) {
-        Key key = new Key(current.partnership().id(), viewer);
-        Entry e = entries.get(key);
-        if (e != null && e.partnership().equals(current.partnership()) && e.partnerSharingVersion() == current.partnerSharingVersion()) {
-            return e.decision();
+    void put(UUID viewer, Entry e) {
+        if (byViewer.size() >= MAX_VIEWERS) {
+            byViewer.clear();
         }
-        Decision d = decide.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key, new Entry(current.partnership(), current.partnerSharingVersion(), d));
-        return d;
+        byViewer.put(viewer, e);
     }
 }

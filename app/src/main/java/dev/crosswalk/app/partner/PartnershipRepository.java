@@ -81,20 +81,6 @@ class PartnershipRepository {
                 .params(organizationId, organizationId).query(PartnershipRepository::map).list();
     }
 
-    /** The active partnerships of an organization, each with its partner's name and sharing version, in one round trip. */
-    List<PartnershipService.ActivePartner> activeWithPartners(UUID organizationId) {
-        return jdbc.sql("""
-                select p.id, p.inviter_org_id, p.invitee_org_id, p.status, p.inviter_name_matching, p.invitee_name_matching, p.created_at,
-                       p.responded_at, p.revoked_at, p.version, o.name as partner_name, coalesce(v.version, 0) as sharing_version
-                  from partnership p
-                  join organization o on o.id = case when p.inviter_org_id = ? then p.invitee_org_id else p.inviter_org_id end
-                  left join sharing_version v on v.organization_id = o.id
-                 where p.status = 'ACCEPTED' and (p.inviter_org_id = ? or p.invitee_org_id = ?)""")
-                .params(organizationId, organizationId, organizationId)
-                .query((rs, n) -> new PartnershipService.ActivePartner(map(rs, n), rs.getString("partner_name"), rs.getLong("sharing_version")))
-                .list();
-    }
-
     /** Optimistic transition: zero rows means the partnership changed since it was read. */
     int transition(UUID id, long version, PartnershipStatus to, Instant respondedAt, Instant revokedAt, UUID revokedBy) {
         return jdbc.sql("""

@@ -91,19 +91,6 @@ public class PartnershipService {
         return repository.activeFor(organizationId);
     }
 
-    /**
-     * An active partnership as the record page reads it: the partner's name, and its sharing version, a number that
-     * changes in the same transaction as any of its populations or sharing rules (table {@code sharing_version}), so a
-     * decision cached under it is known stale at the next read.
-     */
-    public record ActivePartner(Partnership partnership, String partnerName, long partnerSharingVersion) {
-    }
-
-    /** {@link #activeFor} with each partner's name and sharing version, in one query (the record page's hot path). */
-    public List<ActivePartner> activeWithPartners(UUID organizationId) {
-        return repository.activeWithPartners(organizationId);
-    }
-
     public List<Partnership> allFor(UUID organizationId) {
         return repository.forOrganization(organizationId);
     }

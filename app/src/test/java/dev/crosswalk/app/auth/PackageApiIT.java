@@ -200,7 +200,7 @@ class PackageApiIT extends AppIntegrationTest {
         String token = browser.connect(outbound, "setup").get("access_token").asString();
         // A second node: its own key source and decoder over the same database, nothing shared in memory.
         SigningKeys fresh = new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC());
-        PackageTokenDecoder otherNode = new PackageTokenDecoder(fresh, jdbc, "");
+        PackageTokenDecoder otherNode = new PackageTokenDecoder(fresh, new OutboundClientRepository(jdbc), "");
         assertThat(otherNode.decode(token).getClaimAsString("org")).isEqualTo(north.organizationId.toString());
     }
 
@@ -210,7 +210,7 @@ class PackageApiIT extends AppIntegrationTest {
         OutboundFixture outbound = OutboundFixture.create(jdbc, clients, north);
         OutboundBrowser browser = new OutboundBrowser(baseUrl());
         String before = browser.connect(outbound, "setup").get("access_token").asString();
-        PackageTokenDecoder otherNode = new PackageTokenDecoder(new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC()), jdbc, "");
+        PackageTokenDecoder otherNode = new PackageTokenDecoder(new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC()), new OutboundClientRepository(jdbc), "");
         otherNode.decode(before);
 
         new SigningKeys(jdbc, cipher, tx, java.time.Clock.systemUTC()).rotate();
