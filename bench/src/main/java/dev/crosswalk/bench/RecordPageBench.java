@@ -74,7 +74,7 @@ public final class RecordPageBench {
                 "--crosswalk.custom-objects.probe-interval=PT24H", "--logging.level.root=WARN", "--springdoc.api-docs.enabled=false",
                 "--server.tomcat.threads.max=64")) {
             String port = ctx.getEnvironment().getRequiredProperty("local.server.port");
-            new RecordPageBench(ctx, "http://127.0.0.1:" + port).run(overlaps, rate, seconds, rounds, out);
+            new RecordPageBench(ctx, "http://127.0.0.1:" + port, dataDir).run(overlaps, rate, seconds, rounds, out);
         }
     }
 
@@ -82,8 +82,11 @@ public final class RecordPageBench {
     private final JdbcClient jdbc;
     private final String base;
 
-    private RecordPageBench(ConfigurableApplicationContext ctx, String base) {
+    private final Path dataDir;
+
+    private RecordPageBench(ConfigurableApplicationContext ctx, String base, Path dataDir) {
         this.ctx = ctx;
+        this.dataDir = dataDir;
         this.jdbc = ctx.getBean(JdbcClient.class);
         this.base = base;
     }
@@ -147,20 +150,20 @@ public final class RecordPageBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
             Files.writeString(out, "timestamp,overlap_rows,rate_per_s,seconds,phase,round,requests,errors,achieved_per_s,p50_ms,p99_ms,"
-                    + "max_ms,p99_ratio_api_vs_bare,load_avg_start,load_avg_end\n");
+                    + "max_ms,p99_ratio_api_vs_bare,load_avg_start,load_avg_end,jvm_cpu_ms_per_call,pg_cpu_ms_per_call\n");
         }
         StringBuilder csv = new StringBuilder();
         String now = Instant.now().toString();
         int round = 0;
         for (Result x : results) {
             round = x.name().equals("bare-sql") ? round + 1 : round;
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%.3f,%.3f,%.3f,,%.2f,%.2f%n", now, overlaps, rate, seconds,
-                    x.name(), round, x.latencies().size(), x.errors(), x.achieved(), percentile(x.latencies(), 0.5),
-                    percentile(x.latencies(), 0.99), percentile(x.latencies(), 1.0), loadStart, loadEnd));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%.3f,%.3f,%.3f,,%.2f,%.2f,%.3f,%.3f%n", now, overlaps, rate,
+                    seconds, x.name(), round, x.latencies().size(), x.errors(), x.achieved(), percentile(x.latencies(), 0.5),
+                    percentile(x.latencies(), 0.99), percentile(x.latencies(), 1.0), loadStart, loadEnd, x.jvmCpuMs(), x.pgCpuMs()));
         }
         for (String phase : List.of("bare-sql", "record-page-api")) {
             List<Long> all = phase.equals("bare-sql") ? bareAll : apiAll;
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s-all,0,%d,%d,,%.3f,%.3f,%.3f,%s,%.2f,%.2f%n", now, overlaps, rate, seconds,
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s-all,0,%d,%d,,%.3f,%.3f,%.3f,%s,%.2f,%.2f,,%n", now, overlaps, rate, seconds,
                     phase, all.size(), results.stream().filter(x -> x.name().equals(phase)).mapToInt(Result::errors).sum(),
                     percentile(all, 0.5), percentile(all, 0.99), percentile(all, 1.0),
                     phase.equals("record-page-api") ? String.format(Locale.ROOT, "%.3f", apiP99 / bareP99) : "", loadStart, loadEnd));
@@ -184,7 +187,32 @@ public final class RecordPageBench {
         void call(String recordId) throws Exception;
     }
 
-    private record Result(String name, List<Long> latencies, int errors, double achieved) {
+    /** {@code jvmCpuMs}, {@code pgCpuMs}: CPU per completed call of this JVM (client and service) and of the embedded PostgreSQL. */
+    private record Result(String name, List<Long> latencies, int errors, double achieved, double jvmCpuMs, double pgCpuMs) {
+    }
+
+    /** CPU time so far of this JVM and of the embedded PostgreSQL (its postmaster and backends, from /proc; 0 where unreadable). */
+    private long[] cpuNanos() {
+        long pg = 0;
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+            pg = ProcessHandle.of(postmaster).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants())
+                    .mapToLong(RecordPageBench::cpuTicks).sum()).orElse(0L) * (1_000_000_000L / 100);
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or another layout: the PostgreSQL column stays 0.
+        }
+        return new long[] {HeapProbe.processCpuNanos(), pg};
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux). */
+    private static long cpuTicks(ProcessHandle h) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** {@code rate} calls per second for {@code seconds}, each on a random overlapped record, latency from its scheduled start. */
@@ -196,6 +224,7 @@ public final class RecordPageBench {
         AtomicInteger errors = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long[] cpuStart = cpuNanos();
         long start = System.nanoTime();
         AtomicInteger issued = new AtomicInteger();
         ticker.scheduleAtFixedRate(() -> {
@@ -223,10 +252,13 @@ public final class RecordPageBench {
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         double took = (System.nanoTime() - start) / 1e9;
+        long[] cpuEnd = cpuNanos();
         List<Long> list = new ArrayList<>(latencies);
-        Result r = new Result(name, list, errors.get(), list.size() / took);
-        System.out.printf(Locale.ROOT, "%-16s %,7d calls %4d errors  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", name, list.size(),
-                errors.get(), percentile(list, 0.5), percentile(list, 0.99), percentile(list, 1.0));
+        int n = Math.max(1, list.size());
+        Result r = new Result(name, list, errors.get(), list.size() / took, (cpuEnd[0] - cpuStart[0]) / 1e6 / n, (cpuEnd[1] - cpuStart[1]) / 1e6 / n);
+        System.out.printf(Locale.ROOT, "%-16s %,7d calls %4d errors  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  CPU/call: JVM %.2f ms,"
+                        + " PostgreSQL %.2f ms%n", name, list.size(), errors.get(), percentile(list, 0.5), percentile(list, 0.99),
+                percentile(list, 1.0), r.jvmCpuMs(), r.pgCpuMs());
         return r;
     }
 
