@@ -43,6 +43,11 @@ final class SoqlQueryPlanner implements QueryPlanner {
             public boolean canReadField(SObjectType type, FieldDef field) {
                 return access.canReadField(type, field);
             }
+
+            @Override
+            public boolean viewAllData() {
+                return access.has("PermissionsViewAllData") || access.has("PermissionsModifyAllData");
+            }
         };
         PreparedQuery query;
         try {

@@ -42,6 +42,34 @@ public final class StandardObjects {
         throw new IllegalArgumentException("not a standard object in " + RESOURCE + ": " + name);
     }
 
+    /**
+     * A read-only view without records of its own ({@code ActivityHistory}, {@code OpenActivity}): its
+     * child relationship name, whether it shows closed or open activities, and its type (no key prefix).
+     */
+    public record VirtualObject(String relationshipName, boolean closed, SObjectType type) {
+    }
+
+    /** The virtual objects of the file ({@code virtualObjects}), built once: they are never changed. */
+    public static List<VirtualObject> virtualObjects() {
+        return VirtualHolder.ALL;
+    }
+
+    private static final class VirtualHolder {
+        static final List<VirtualObject> ALL = buildVirtual();
+
+        private static List<VirtualObject> buildVirtual() {
+            List<VirtualObject> out = new ArrayList<>();
+            DATA.path("virtualObjects").forEach(o -> {
+                SObjectType t = StandardSchema.newType(o.get("name").asString(), o.get("label").asString(),
+                        o.get("plural").asString(), null, AccessModel.CRUD);
+                o.get("fields").forEach(f -> t.addField(field(f)));
+                out.add(new VirtualObject(o.get("relationship").asString(), o.get("closed").asBoolean(),
+                        StandardSchema.withAudit(t)));
+            });
+            return List.copyOf(out);
+        }
+    }
+
     private static SObjectType build(JsonNode o) {
         SObjectType t = StandardSchema.newType(o.get("name").asString(), o.get("label").asString(),
                 o.get("plural").asString(), o.get("prefix").asString(), AccessModel.valueOf(o.get("access").asString()));

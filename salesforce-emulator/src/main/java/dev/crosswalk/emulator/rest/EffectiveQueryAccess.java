@@ -24,4 +24,9 @@ public record EffectiveQueryAccess(EffectiveAccess access) implements QueryAcces
     public boolean canReadField(SObjectType type, FieldDef field) {
         return access.canReadField(type, field);
     }
+
+    @Override
+    public boolean viewAllData() {
+        return access.has("PermissionsViewAllData") || access.has("PermissionsModifyAllData");
+    }
 }

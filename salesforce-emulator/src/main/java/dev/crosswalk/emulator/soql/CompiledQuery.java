@@ -104,6 +104,29 @@ final class CompiledQuery implements PreparedQuery {
         return out;
     }
 
+    /**
+     * The rows of this (child) query among given candidates per parent: filtered, ordered (by the query's
+     * ORDER BY, else {@code defaultOrder}) and windowed per parent, for views without a store of their own.
+     */
+    Map<String, List<Record>> childrenFrom(Map<String, List<Record>> candidates, Comparator<Record> defaultOrder) {
+        Predicate<Record> where = filter == null ? null : filter.bind();
+        Map<String, List<Record>> out = new HashMap<>();
+        candidates.forEach((parent, rows) -> {
+            ArrayList<Record> kept = new ArrayList<>();
+            for (Record r : rows) {
+                if (visible(r) && (where == null || where.test(r))) {
+                    kept.add(r);
+                }
+            }
+            kept.sort(order != null ? order : defaultOrder);
+            List<Record> windowed = window(kept);
+            if (!windowed.isEmpty()) {
+                out.put(parent, windowed);
+            }
+        });
+        return out;
+    }
+
     @Override
     public boolean isCount() {
         return count;

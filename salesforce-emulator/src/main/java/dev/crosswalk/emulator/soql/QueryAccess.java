@@ -22,6 +22,11 @@ public interface QueryAccess {
         public boolean canReadField(SObjectType type, FieldDef field) {
             return true;
         }
+
+        @Override
+        public boolean viewAllData() {
+            return true;
+        }
     };
 
     /** False → the query fails with {@code INVALID_TYPE} as if the object did not exist. */
@@ -29,4 +34,12 @@ public interface QueryAccess {
 
     /** False → the query fails with {@code INVALID_FIELD} as if the field did not exist. */
     boolean canReadField(SObjectType type, FieldDef field);
+
+    /**
+     * Whether the user has View All Data (or Modify All Data): without it Salesforce restricts the
+     * {@code ActivityHistories} / {@code OpenActivities} subqueries (one parent record, LIMIT at most 499).
+     */
+    default boolean viewAllData() {
+        return false;
+    }
 }

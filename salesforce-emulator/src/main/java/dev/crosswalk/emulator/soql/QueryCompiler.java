@@ -25,6 +25,8 @@ import java.util.Set;
  */
 final class QueryCompiler {
     static final int MAX_OFFSET = 2000;
+    /** The largest LIMIT of an activity subquery for a user without View All Data (Salesforce: 499 or fewer). */
+    static final int MAX_ACTIVITY_ROWS = 499;
 
     private final Org org;
     private final QueryAccess access;
@@ -76,6 +78,10 @@ final class QueryCompiler {
     }
 
     private CompiledQuery compile(Ast.Query query, boolean includeDeleted, boolean subqueriesAllowed) {
+        if (ActivityRelationships.isView(query.from().text()) && org.type(query.from().text()).isEmpty()) {
+            throw errors.at(query.from().offset(), "INVALID_TYPE_FOR_OPERATION",
+                    "entity type " + query.from().text() + " does not support query");
+        }
         SObjectType type = org.type(query.from().text())
                 .filter(access::canReadObject)
                 .orElseThrow(() -> errors.unsupportedType(query.from().offset(), query.from().text()));
@@ -112,7 +118,7 @@ final class QueryCompiler {
                         throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
                                 "parent-to-child subqueries are only allowed in the outer SELECT list");
                     }
-                    Subquery compiled = subquery(type, sub, columns.size(), includeDeleted);
+                    Subquery compiled = subquery(type, sub, columns.size(), includeDeleted, query);
                     if (!relationships.add(compiled.relationshipName().toLowerCase(Locale.ROOT))) {
                         throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
                                 "duplicate relationship selected: " + compiled.relationshipName());
@@ -155,9 +161,13 @@ final class QueryCompiler {
      * that does not exist). The child query supports what a plain query does except COUNT, aggregates and
      * further subqueries.
      */
-    private Subquery subquery(SObjectType parent, Ast.SubQuery sub, int position, boolean includeDeleted) {
+    private Subquery subquery(SObjectType parent, Ast.SubQuery sub, int position, boolean includeDeleted, Ast.Query outer) {
         Ast.Query q = sub.query();
         String name = q.from().text();
+        var view = ActivityRelationships.find(org, parent, name);
+        if (view.isPresent()) {
+            return activitySubquery(parent, sub, position, includeDeleted, outer, view.get());
+        }
         ChildRelationships.Relationship rel = ChildRelationships.find(org, parent, name)
                 .filter(r -> access.canReadObject(r.child()) && access.canReadField(r.child(), r.lookup()))
                 .orElseThrow(() -> errors.at(q.from().offset(), QueryErrors.INVALID_TYPE,
@@ -176,6 +186,65 @@ final class QueryCompiler {
         }
         CompiledQuery child = compile(rel.child(), q, includeDeleted, false);
         return new Subquery(rel.name(), position, rel.lookup(), child);
+    }
+
+    /**
+     * {@code (SELECT … FROM ActivityHistories …)} / {@code OpenActivities}: the parent's Tasks and Events
+     * as a read-only view. Needs read access on Task or Event; without View All Data Salesforce allows it
+     * only for one parent record (the outer WHERE names an Id), without WHERE, and with a LIMIT of at most
+     * 499. Without ORDER BY the rows come in Salesforce's order for the view.
+     */
+    private Subquery activitySubquery(SObjectType parent, Ast.SubQuery sub, int position, boolean includeDeleted,
+            Ast.Query outer, dev.crosswalk.emulator.model.StandardObjects.VirtualObject view) {
+        Ast.Query q = sub.query();
+        boolean readable = org.type("Task").filter(access::canReadObject).isPresent()
+                || org.type("Event").filter(access::canReadObject).isPresent();
+        if (!readable) {
+            throw errors.at(q.from().offset(), QueryErrors.INVALID_TYPE, "Didn't understand relationship '"
+                    + q.from().text() + "' in FROM part of query call. If you are attempting to use a custom relationship,"
+                    + " be sure to append the '__r' after the custom relationship name. Please reference your WSDL or"
+                    + " the describe call for the appropriate names.");
+        }
+        for (SelectItem item : q.select()) {
+            if (item instanceof Ast.CountAll || item instanceof Ast.Aggregate) {
+                throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                        "aggregate functions are not supported in parent-to-child subqueries");
+            }
+        }
+        if (!access.viewAllData()) {
+            String restriction = "Implementation restriction: activity aggregate relationships only allow security"
+                    + " evaluation for non-admin users when ";
+            if (keyLookup(parent, outer.where()) == null) {
+                throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY, restriction + "a single parent record is evaluated");
+            }
+            if (q.where() != null) {
+                throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY, restriction + "no WHERE clause is specified");
+            }
+            if (q.limit() == null || q.limit() > MAX_ACTIVITY_ROWS) {
+                throw errors.at(sub.offset(), QueryErrors.MALFORMED_QUERY,
+                        restriction + "LIMIT is specified and at most " + MAX_ACTIVITY_ROWS);
+            }
+        }
+        // The view is not an org object: its fields are readable wherever the activities are.
+        QueryAccess viewAccess = new QueryAccess() {
+            @Override
+            public boolean canReadObject(SObjectType type) {
+                return type == view.type() || access.canReadObject(type);
+            }
+
+            @Override
+            public boolean canReadField(SObjectType type, FieldDef field) {
+                return type == view.type() || access.canReadField(type, field);
+            }
+
+            @Override
+            public boolean viewAllData() {
+                return access.viewAllData();
+            }
+        };
+        CompiledQuery child = new QueryCompiler(org, viewAccess, options, errors).compile(view.type(), q, includeDeleted, false);
+        return new Subquery(view.relationshipName(), position, child, parentIds -> child.childrenFrom(
+                ActivityRelationships.rows(org, view, parentIds), ActivityRelationships.defaultOrder(view)));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.crosswalk.emulator.model.Record;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A parent-to-child subquery of the SELECT list, {@code (SELECT Id, Name FROM Contacts LIMIT 2)}: its
@@ -14,14 +15,20 @@ import java.util.Set;
 public final class Subquery {
     private final String relationshipName;
     private final int position;
-    private final FieldDef lookup;
     private final CompiledQuery query;
+    private final Function<Set<String>, Map<String, List<Record>>> children;
 
     Subquery(String relationshipName, int position, FieldDef lookup, CompiledQuery query) {
+        this(relationshipName, position, query, parentIds -> query.childrenOf(lookup, parentIds));
+    }
+
+    /** A subquery whose rows come from elsewhere than a lookup of the child store (activity views). */
+    Subquery(String relationshipName, int position, CompiledQuery query,
+            Function<Set<String>, Map<String, List<Record>>> children) {
         this.relationshipName = relationshipName;
         this.position = position;
-        this.lookup = lookup;
         this.query = query;
+        this.children = children;
     }
 
     /** The relationship name in schema casing ({@code Contacts}, {@code Children__r}): the JSON key. */
@@ -45,6 +52,6 @@ public final class Subquery {
      * the child store for all the parents of a page. Caller holds the org's read lock.
      */
     public Map<String, List<Record>> children(Set<String> parentIds) {
-        return query.childrenOf(lookup, parentIds);
+        return children.apply(parentIds);
     }
 }

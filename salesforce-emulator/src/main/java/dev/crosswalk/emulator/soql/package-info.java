@@ -28,6 +28,9 @@
  *   <li>Relative dates are evaluated at prepare time from the org's clock, in UTC, weeks starting Sunday;
  *       a prepared query kept across midnight keeps its old "TODAY".</li>
  *   <li>AND and OR cannot be mixed without parentheses (a syntax error, as in Salesforce).</li>
+ *   <li>{@code ActivityHistories} / {@code OpenActivities} rows are built per page from the Task and Event
+ *       stores ({@code ActivityRelationships}); their types ({@code StandardObjects.virtualObjects()}) are shared
+ *       by every org and never registered in one, so {@code org.store(viewType)} is null: never scan it.</li>
  * </ul>
  */
 package dev.crosswalk.emulator.soql;
