@@ -3,7 +3,7 @@
 // Case, Campaign and CampaignMember, Product2 and Pricebook2.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { passwordLogin, runId, users } from './support/sf.js';
+import { passwordLogin, rejectsWith, runId, users } from './support/sf.js';
 
 let conn;
 before(async () => {
@@ -65,5 +65,25 @@ describe('standard objects', () => {
     assert.equal(row.Events.records[0].Subject, 'Meeting');
     const caseRecord = await conn.sobject('Case').create({ Subject: 'Broken', AccountId: account, Origin: 'Web' });
     assert.equal(caseRecord.success, true, JSON.stringify(caseRecord));
+  });
+  it('keeps createable-only fields (CampaignMember.CampaignId, ContactId) out of updates with INVALID_FIELD_FOR_INSERT_UPDATE', async () => {
+    const described = await conn.sobject('CampaignMember').describe();
+    const field = (name) => described.fields.find((f) => f.name === name);
+    for (const name of ['CampaignId', 'ContactId', 'LeadId']) {
+      assert.equal(field(name).createable, true, `${name} createable`);
+      assert.equal(field(name).updateable, false, `${name} not updateable`);
+    }
+    assert.equal(field('Status').updateable, true);
+
+    const campaign = (await conn.sobject('Campaign').create({ Name: `Create-only ${runId}` })).id;
+    const [first, second] = await conn.sobject('Contact').create([{ LastName: `Member A ${runId}` }, { LastName: `Member B ${runId}` }]);
+    const member = await conn.sobject('CampaignMember').create({ CampaignId: campaign, ContactId: first.id, Status: 'Sent' });
+    assert.equal(member.success, true, JSON.stringify(member));
+    await rejectsWith(conn.sobject('CampaignMember').update({ Id: member.id, ContactId: second.id }), 'INVALID_FIELD_FOR_INSERT_UPDATE', /Unable to create\/update fields: ContactId/);
+    const updated = await conn.sobject('CampaignMember').update({ Id: member.id, Status: 'Responded' });
+    assert.equal(updated.success, true, JSON.stringify(updated));
+    const row = await conn.sobject('CampaignMember').retrieve(member.id);
+    assert.equal(row.ContactId, first.id);
+    assert.equal(row.Status, 'Responded');
   });
 });

@@ -72,7 +72,8 @@ final class FieldChecks {
                 p.error = ApiError.idInCreate();
                 return p;
             }
-            if (field.system() || !field.updateable() || field.type() == FieldType.ID || !access.canEditField(t, field)) {
+            boolean writable = existing == null ? field.createable() : field.updateable(); // create-only fields
+            if (field.system() || !writable || field.type() == FieldType.ID || !access.canEditField(t, field)) {
                 notWritable.add(field.name());
                 continue;
             }

@@ -16,6 +16,9 @@ import java.util.List;
  *                   from the field metadata's {@code relationshipName}); {@code null} otherwise
  * @param required   must be given on create (describe: {@code nillable=false}, {@code createable=true},
  *                   {@code defaultedOnCreate=false})
+ * @param createOnly set on create but never changed after ({@code CampaignMember.CampaignId}): describe says
+ *                   {@code createable=true, updateable=false}; an update naming it fails with
+ *                   {@code INVALID_FIELD_FOR_INSERT_UPDATE}
  */
 public record FieldDef(
         String name,
@@ -40,7 +43,8 @@ public record FieldDef(
         List<String> picklistValues,
         boolean restrictedPicklist,
         int index,
-        String childRelationshipName) {
+        String childRelationshipName,
+        boolean createOnly) {
 
     public FieldDef {
         referenceTo = referenceTo == null ? List.of() : List.copyOf(referenceTo);
@@ -55,6 +59,11 @@ public record FieldDef(
         return type == FieldType.REFERENCE;
     }
 
+    /** Whether a caller may set it on create: every updateable field, and create-only ones. */
+    public boolean createable() {
+        return updateable || createOnly;
+    }
+
     /** External-id lookups (upsert, Bulk upsert) accept Id, external ids and idLookup fields. */
     public boolean idLookup() {
         return type == FieldType.ID || externalId;
@@ -63,7 +72,7 @@ public record FieldDef(
     FieldDef withIndex(int newIndex) {
         return new FieldDef(name, label, type, length, precision, scale, custom, system, required, nillable,
                 updateable, externalId, unique, caseSensitive, nameField, permissionable, defaultedOnCreate,
-                referenceTo, relationshipName, picklistValues, restrictedPicklist, newIndex, childRelationshipName);
+                referenceTo, relationshipName, picklistValues, restrictedPicklist, newIndex, childRelationshipName, createOnly);
     }
 
     /** Fluent builder: standard fields are one line each in {@link StandardSchema}. */
@@ -89,6 +98,7 @@ public record FieldDef(
         private List<String> picklistValues = List.of();
         private boolean restrictedPicklist;
         private String childRelationshipName;
+        private boolean createOnly;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -119,7 +129,9 @@ public record FieldDef(
         /** Platform-maintained: read-only and not subject to field-level security. */
         public Builder system() { system = true; updateable = false; permissionable = false; defaultedOnCreate = true; return this; }
         public Builder required() { required = true; permissionable = false; return this; }
-        public Builder readOnly() { updateable = false; return this; }
+        public Builder readOnly() { updateable = false; createOnly = false; return this; }
+        /** Createable but not updateable. */
+        public Builder createOnly() { updateable = false; createOnly = true; return this; }
         public Builder externalId() { externalId = true; return this; }
         public Builder unique() { unique = true; return this; }
         public Builder caseSensitive() { caseSensitive = true; return this; }
@@ -144,7 +156,8 @@ public record FieldDef(
             return new FieldDef(name, label == null ? defaultLabel(name) : label, type, length, precision, scale, custom,
                     system, required, nillable, updateable && !system, externalId, unique, caseSensitive, nameField,
                     permissionable && !system && !required && type != FieldType.ID, defaultedOnCreate || type == FieldType.BOOLEAN,
-                    referenceTo, relationshipName, picklistValues, restrictedPicklist, -1, childRelationshipName);
+                    referenceTo, relationshipName, picklistValues, restrictedPicklist, -1, childRelationshipName,
+                    createOnly && !system);
         }
 
         private boolean isNillableSystemField() {

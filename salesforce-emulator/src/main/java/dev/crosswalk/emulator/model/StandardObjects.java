@@ -116,6 +116,7 @@ public final class StandardObjects {
             switch (flag.asString()) {
                 case "required" -> b.required();
                 case "readOnly" -> b.readOnly();
+                case "createOnly" -> b.createOnly();
                 case "nameField" -> b.nameField();
                 case "unique" -> b.unique();
                 case "externalId" -> b.externalId();

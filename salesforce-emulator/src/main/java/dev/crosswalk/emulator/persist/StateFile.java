@@ -311,6 +311,9 @@ public final class StateFile {
             j.put("required", f.required());
             j.put("nillable", f.nillable());
             j.put("updateable", f.updateable());
+            if (f.createOnly()) {
+                j.put("createOnly", true);
+            }
             j.put("externalId", f.externalId());
             j.put("unique", f.unique());
             j.put("caseSensitive", f.caseSensitive());
@@ -348,7 +351,8 @@ public final class StateFile {
                     j.get("defaultedOnCreate").asBoolean(), refs,
                     j.path("relationshipName").isNull() ? null : j.path("relationshipName").asString(null), picks,
                     j.get("restrictedPicklist").asBoolean(), -1,
-                    j.path("childRelationshipName").isString() ? j.path("childRelationshipName").asString() : null));
+                    j.path("childRelationshipName").isString() ? j.path("childRelationshipName").asString() : null,
+                    j.path("createOnly").asBoolean(false)));
         }
         return t;
     }

@@ -169,6 +169,7 @@ final class Describer {
     ObjectNode field(SObjectType t, FieldDef f) {
         ObjectAccess a = access.object(t);
         boolean editable = !f.system() && f.updateable() && access.canEditField(t, f);
+        boolean settable = !f.system() && f.createable() && access.canEditField(t, f);
         FieldType type = f.type();
         boolean longText = type == FieldType.TEXTAREA && f.length() > 255;
         boolean sortable = !longText && type != FieldType.MULTIPICKLIST;
@@ -187,7 +188,7 @@ final class Describer {
         CompoundFields.compoundOf(t, f).ifPresentOrElse(c -> n.put("compoundFieldName", c),
                 () -> n.putNull("compoundFieldName"));
         n.putNull("controllerName");
-        n.put("createable", editable && a.create() && !(f.nameField() && t.autoNumberFormat() != null));
+        n.put("createable", settable && a.create() && !(f.nameField() && t.autoNumberFormat() != null));
         n.put("custom", f.custom());
         n.putNull("defaultValue");
         n.putNull("defaultValueFormula");

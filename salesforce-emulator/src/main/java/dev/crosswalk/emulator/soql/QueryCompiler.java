@@ -426,7 +426,7 @@ final class QueryCompiler {
     /** A synthetic field holding one value of an AggregateResult row. */
     private static FieldDef slot(String name, FieldType type, int index) {
         return new FieldDef(name, name, type, 0, 0, 0, false, true, false, true, false, false, false,
-                false, false, false, false, List.of(), null, List.of(), false, index, null);
+                false, false, false, false, List.of(), null, List.of(), false, index, null, false);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

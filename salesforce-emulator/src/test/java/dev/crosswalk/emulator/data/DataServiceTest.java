@@ -582,4 +582,24 @@ class DataServiceTest {
                     .isTrue();
         }
     }
+    @Nested
+    class CreateOnlyFields {
+        @Test
+        void are_set_on_create_and_refused_on_update_with_invalid_field_for_insert_update() {
+            String campaign = create("Campaign", "Name", "Spring").id();
+            String ada = create("Contact", "LastName", "Ada").id();
+            String bob = create("Contact", "LastName", "Bob").id();
+            SaveResult member = create("CampaignMember", "CampaignId", campaign, "ContactId", ada, "Status", "Sent");
+            assertThat(member.success()).as(String.valueOf(member.firstError())).isTrue();
+
+            SaveResult moved = data.update(org, admin, "CampaignMember", member.id(), RecordInput.of(values("ContactId", bob)));
+            assertThat(moved.firstError()).isEqualTo(ApiError.notWritable(List.of("ContactId")));
+            assertThat(data.update(org, admin, "CampaignMember", member.id(), RecordInput.of(values("Status", "Responded")))
+                    .success()).isTrue();
+            assertThat(value("CampaignMember", member.id(), "ContactId")).isEqualTo(ada);
+            FieldDef contactId = org.type("CampaignMember").orElseThrow().require("ContactId");
+            assertThat(contactId.createable()).isTrue();
+            assertThat(contactId.updateable()).isFalse();
+        }
+    }
 }
