@@ -85,7 +85,39 @@ final class DefaultRestApi implements RestApi {
 
     @Override
     public SObjectDescribe describe(String sobject) {
-        JsonNode n = caller.json(ApiCall.get(CallKind.REST, base() + "/sobjects/" + segment(sobject) + "/describe"));
+        return describe(caller.json(ApiCall.get(CallKind.REST, base() + "/sobjects/" + segment(sobject) + "/describe")));
+    }
+
+    @Override
+    public List<SObjectDescribe> describe(List<String> sobjects) {
+        if (sobjects.size() > 25) {
+            throw new IllegalArgumentException("describe: at most 25 objects per composite batch, was " + sobjects.size());
+        }
+        if (sobjects.size() == 1) {
+            return List.of(describe(sobjects.get(0)));
+        }
+        ObjectNode body = Json.object();
+        ArrayNode requests = body.putArray("batchRequests");
+        for (String s : sobjects) {
+            ObjectNode r = requests.addObject();
+            r.put("method", "GET");
+            r.put("url", "v" + version.get() + "/sobjects/" + segment(s) + "/describe");
+        }
+        // Only reads: safe to retry.
+        JsonNode n = caller.json(ApiCall.json(CallKind.REST, "POST", base() + "/composite/batch", body, true));
+        List<SObjectDescribe> out = new ArrayList<>();
+        for (int i = 0; i < sobjects.size(); i++) {
+            JsonNode r = n.path("results").path(i);
+            int status = r.path("statusCode").asInt(500);
+            if (status >= 300) {
+                throw new SalesforceException(ErrorClassifier.classify(status, r.path("result").toString(), Optional.empty()));
+            }
+            out.add(describe(r.path("result")));
+        }
+        return out;
+    }
+
+    private static SObjectDescribe describe(JsonNode n) {
         List<FieldDescribe> fields = new ArrayList<>();
         for (JsonNode f : n.path("fields")) {
             List<String> refs = new ArrayList<>();

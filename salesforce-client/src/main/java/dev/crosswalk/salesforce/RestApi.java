@@ -34,6 +34,13 @@ public interface RestApi {
     SObjectDescribe describe(String sobject);
 
     /**
+     * The describes of several objects in one {@code POST /composite/batch} (one API request against the
+     * org's daily limit instead of one per object; at most 25), in the order asked. Throws, as
+     * {@link #describe(String)} does, with the error of the first object that could not be described.
+     */
+    List<SObjectDescribe> describe(List<String> sobjects);
+
+    /**
      * {@code GET /query?q=} then {@code nextRecordsUrl} page by page, lazily: the next page is
      * fetched only when the stream reaches it. Close the stream (try-with-resources) if you stop early.
      */

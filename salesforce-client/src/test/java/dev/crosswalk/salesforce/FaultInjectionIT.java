@@ -442,4 +442,15 @@ class FaultInjectionIT {
             assertThat(sf.lastLimitInfo()).isPresent();
         }
     }
+
+    @Test
+    void several_describes_go_in_one_composite_call_and_a_missing_object_is_not_found() {
+        SalesforceConnection sf = emulator.connect(client, newAdmin());
+        long before = sf.calls().total();
+        List<SObjectDescribe> both = sf.rest().describe(List.of("Account", "Lead"));
+        assertThat(both).extracting(SObjectDescribe::name).containsExactly("Account", "Lead");
+        assertThat(both.get(0).field("Industry")).isPresent();
+        assertThat(sf.calls().total() - before).isEqualTo(1);
+        assertThat(errorOf(() -> sf.rest().describe(List.of("Account", "No_Such_Object__c")))).isInstanceOf(SalesforceError.NotFound.class);
+    }
 }

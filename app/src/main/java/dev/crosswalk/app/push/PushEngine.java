@@ -262,13 +262,36 @@ class PushEngine {
         return new Outcome("SUCCEEDED", null, null);
     }
 
-    /** Fields push writes must exist and be editable: else FIELD_MISSING naming the field (one describe per object written). */
+    /**
+     * Fields push writes must exist and be editable: else FIELD_MISSING naming the field. Both objects' describes in one
+     * composite call; if that fails, one describe per object tells which object is missing (calls only a broken push pays).
+     */
     private void requireFields(SalesforceConnection sf, String username, boolean overlaps, boolean accounts) {
+        Map<String, List<String>> needed = new LinkedHashMap<>();
         if (overlaps) {
-            check(sf, EcosystemOverlap.OBJECT, EcosystemOverlap.COLUMNS, username);
+            needed.put(EcosystemOverlap.OBJECT, EcosystemOverlap.COLUMNS);
         }
         if (accounts) {
-            check(sf, EcosystemOverlap.ACCOUNT_OBJECT, List.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS), username);
+            needed.put(EcosystemOverlap.ACCOUNT_OBJECT, List.of(EcosystemOverlap.PARTNER_COUNT, EcosystemOverlap.PARTNERS));
+        }
+        if (needed.size() < 2) {
+            needed.forEach((object, fields) -> check(sf, object, fields, username));
+            return;
+        }
+        List<SObjectDescribe> described;
+        try {
+            described = sf.rest().describe(List.copyOf(needed.keySet()));
+        } catch (SalesforceException e) {
+            if (e.error() instanceof SalesforceError.AuthRevoked || e.error() instanceof SalesforceError.AuthExpired) {
+                throw e;
+            }
+            // One object could not be described: which one, and why, as the single describes say it.
+            needed.forEach((object, fields) -> check(sf, object, fields, username));
+            throw e;
+        }
+        int i = 0;
+        for (Map.Entry<String, List<String>> e : needed.entrySet()) {
+            requireEditable(described.get(i++), e.getKey(), e.getValue(), username);
         }
     }
 
@@ -282,6 +305,10 @@ class PushEngine {
             }
             throw e;
         }
+        requireEditable(d, object, fields, username);
+    }
+
+    private static void requireEditable(SObjectDescribe d, String object, List<String> fields, String username) {
         for (String f : fields) {
             Optional<FieldDescribe> fd = d.field(f);
             if (fd.isEmpty() || !(fd.get().updateable() || fd.get().createable())) {
