@@ -113,9 +113,15 @@ public final class ClientBulkBench {
                 check("curl", curl.records(), expected);
                 add(prefix + "download_records_per_s", "curl", run, fmt(curl.recordsPerSecond()), "records/s", "");
             }
-            Map<String, String> client = child(List.of(javaBin(), "-Xmx" + clientHeap, "-XX:+UseParallelGC", "-cp",
-                    System.getProperty("java.class.path"), ClientBulkRun.class.getName(), baseUrl, soql, API_VERSION,
-                    "0"), token, null);
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + clientHeap, "-XX:+UseParallelGC"));
+            // e.g. BENCH_CLIENT_JAVA_OPTS="-XX:StartFlightRecording=filename=client.jfr" to profile the client's JVM
+            String extra = System.getenv("BENCH_CLIENT_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientBulkRun.class.getName(), baseUrl, soql,
+                    API_VERSION, "0"));
+            Map<String, String> client = child(command, token, null);
             long records = Long.parseLong(client.get("records"));
             check("salesforce-client", records, expected);
             add(prefix + "e2e_records_per_s", "salesforce-client", run, fmt(rate(records, client.get("e2e_ns"))),

@@ -30,6 +30,12 @@ final class CurlDownload {
 
     static Measurement download(String jobsUrl, String jobId, String token, int run, Integer maxRecords)
             throws IOException, InterruptedException {
+        return download(jobsUrl, jobId, token, run, maxRecords, null);
+    }
+
+    /** As above; with {@code saveTo}, page N goes to {@code saveTo/page-N.csv} instead of /dev/null. */
+    static Measurement download(String jobsUrl, String jobId, String token, int run, Integer maxRecords, Path saveTo)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bench-curl");
         Path auth = dir.resolve("auth-header");
         Path headers = dir.resolve("response-headers");
@@ -38,13 +44,15 @@ final class CurlDownload {
         long records = 0;
         long bytes = 0;
         String locator = null;
+        int page = 1;
         long start = System.nanoTime();
         long cpu = HeapProbe.processCpuNanos();
         try {
             do {
                 String url = jobsUrl + "/" + jobId + "/results?" + (maxRecords == null ? "" : "maxRecords=" + maxRecords)
                         + (locator == null ? "" : "&locator=" + locator);
-                Process p = new ProcessBuilder("curl", "-s", "-S", "-f", "-o", "/dev/null", "-D", headers.toString(),
+                String target = saveTo == null ? "/dev/null" : saveTo.resolve("page-" + (page++) + ".csv").toString();
+                Process p = new ProcessBuilder("curl", "-s", "-S", "-f", "-o", target, "-D", headers.toString(),
                         "-w", "%{size_download}", "-H", "@" + auth, url).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
                 String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -108,14 +108,22 @@ public final class ServiceSyncBench {
 
             // The service, as a process on its embedded PostgreSQL.
             int port = ServiceStartup.freePort();
+            int pgPort = ServiceStartup.freePort();
             base = "http://127.0.0.1:" + port;
             Path log = dir.resolve("service.log");
-            Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + serviceHeap, "-jar", jar.toString(), "--server.port=" + port,
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + serviceHeap));
+            // e.g. BENCH_SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=service.jfr" to profile the service
+            String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                     "--crosswalk.data-dir=" + dir.resolve("data"), "--crosswalk.bootstrap.organization=Bench Corp",
                     "--crosswalk.bootstrap.admin-email=" + ADMIN, "--crosswalk.bootstrap.admin-password=" + ADMIN_PASSWORD,
                     "--crosswalk.salesforce.client-id=" + CLIENT_ID, "--crosswalk.salesforce.client-secret=" + CLIENT_SECRET,
-                    "--crosswalk.salesforce.allow-loopback=true").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--crosswalk.salesforce.allow-loopback=true", "--crosswalk.embedded-postgres.port=" + pgPort));
+            Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 ServiceStartup.awaitReady(http, service, base, log, Duration.ofSeconds(180));
                 // Scripts call the API with a personal API token, created once with a signed-in session.
@@ -140,6 +148,17 @@ public final class ServiceSyncBench {
                 add("p1_peak_heap_used_incl_matching", Long.toString(heap.peak.get() >> 20), "MB", "");
                 add("p1_service_max_heap", serviceHeap, "", "");
                 add("p1_service_api_calls", full.get("apiCalls").asString(), "calls", "");
+                // The floor (issue 18 goal 6), after the matching so that nothing else runs: curl downloading the
+                // same Bulk result, then psql's \copy of those CSV pages into an unindexed table of text columns
+                // in the service's own PostgreSQL.
+                if (CurlDownload.available()) {
+                    Floor f = floor(sf.baseUrl(), token, dir, pgPort, accounts);
+                    add("p1_floor_curl_download_seconds", fmt(f.downloadSeconds()), "s", "");
+                    add("p1_floor_copy_seconds", fmt(f.copySeconds()), "s", "");
+                    add("p1_floor_seconds", fmt(f.downloadSeconds() + f.copySeconds()), "s", "");
+                    add("p1_ratio_service_over_floor", fmt(fullSeconds / (f.downloadSeconds() + f.copySeconds())), "x",
+                            "<= 2");
+                }
 
                 // P1 is saved before P2 starts.
                 print();
@@ -170,6 +189,71 @@ public final class ServiceSyncBench {
         }
         print();
         write(out);
+    }
+
+    record Floor(double downloadSeconds, double copySeconds) {
+    }
+
+    /**
+     * curl downloads the service's SOQL through Bulk API 2.0 into files (page by page, as the service reads it), then
+     * psql copies them into a fresh table without indexes, as the superuser of the service's embedded PostgreSQL
+     * (its password from the data directory, handed to psql in its environment only).
+     */
+    private static Floor floor(String instanceUrl, String token, Path dir, int pgPort, int accounts) throws Exception {
+        BulkQueryClient raw = new BulkQueryClient(instanceUrl, "62.0", token);
+        String soql = SOQL.replace(" ORDER BY SystemModstamp ASC", "");
+        String job = raw.runJob(soql);
+        Path pages = Files.createDirectories(dir.resolve("floor-pages"));
+        Measurement curl = CurlDownload.download(raw.jobsUrl(), job, token, 1, null, pages);
+        raw.delete(job);
+        if (curl.records() != accounts) {
+            throw new IllegalStateException("curl read " + curl.records() + " records");
+        }
+        java.util.Properties credentials = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("data").resolve("postgres-credentials.properties"))) {
+            credentials.load(in);
+        }
+        List<String> columns = List.of(soql.substring("SELECT ".length(), soql.indexOf(" FROM ")).split(",\\s*"));
+        StringBuilder sql = new StringBuilder("drop table if exists bench_floor_account; create table bench_floor_account (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i)).append("\" text");
+        }
+        sql.append(");\n\\timing on\n");
+        List<Path> files;
+        try (var list = Files.list(pages)) {
+            files = list.sorted().toList();
+        }
+        for (Path file : files) {
+            sql.append("\\copy bench_floor_account from '").append(file).append("' with (format csv, header)\n");
+        }
+        sql.append("\\timing off\ndrop table bench_floor_account;\n");
+        ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                Integer.toString(pgPort), "-U", "postgres", "-d", "postgres").redirectErrorStream(true);
+        psql.environment().put("PGPASSWORD", credentials.getProperty("superuser.password"));
+        Process p = psql.start();
+        p.getOutputStream().write(sql.toString().getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+        // psql's own timing of each \copy (the server's work and the transfer, not psql's start-up).
+        double copyMillis = 0;
+        Matcher m = Pattern.compile("COPY (\\d+)\\s+Time: ([\\d.]+) ms").matcher(out);
+        long copied = 0;
+        while (m.find()) {
+            copied += Long.parseLong(m.group(1));
+            copyMillis += Double.parseDouble(m.group(2));
+        }
+        if (copied != accounts) {
+            throw new IllegalStateException("psql copied " + copied + " rows: " + out);
+        }
+        for (Path file : files) {
+            Files.delete(file);
+        }
+        System.out.printf(Locale.ROOT, "floor: curl %.2f s, copy %.2f s (%d pages)%n", curl.seconds(), copyMillis / 1000,
+                files.size());
+        return new Floor(curl.seconds(), copyMillis / 1000);
     }
 
     private static void check(JsonNode run, int accounts) {
