@@ -3,7 +3,6 @@ package dev.crosswalk.app.sync;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +16,6 @@ import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Writes one batch of synced rows in one transaction: {@code COPY} into a temporary staging
@@ -132,51 +130,17 @@ class RecordBatchWriter {
         }
     }
 
-    /** One CSV line per row: {@code prefix}, id, fields as JSON, deleted, modstamp, {@code suffix}. */
+    /** One CSV line per row: {@code prefix}, id, fields as JSON, deleted, modstamp, {@code suffix} (see {@link CopyLines}). */
     private static void copy(Connection c, String copySql, String prefix, String suffix, List<SyncedRow> rows) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         try (OutputStream out = new PGCopyOutputStream(pg, copySql, 1 << 16)) {
-            StringBuilder line = new StringBuilder(512);
+            CopyLines lines = new CopyLines(out, prefix, suffix);
             for (SyncedRow r : rows) {
-                line.setLength(0);
-                line.append(prefix).append(r.id()).append(",\"");
-                appendJson(line, r.columns(), r.values());
-                line.append("\",").append(r.deleted()).append(',').append(r.systemModstamp()).append(suffix).append('\n');
-                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                lines.add(r);
             }
+            lines.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A JSON object of the row's columns, escaped for JSON and then for CSV (quotes doubled). */
-    private static void appendJson(StringBuilder sb, List<String> columns, String[] values) {
-        JsonStringEncoder enc = JsonStringEncoder.getInstance();
-        StringBuilder json = new StringBuilder(256).append('{');
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append('"');
-            enc.quoteAsString(columns.get(i), json);
-            json.append("\":");
-            String v = values[i];
-            if (v == null) {
-                json.append("null");
-            } else {
-                json.append('"');
-                enc.quoteAsString(v, json);
-                json.append('"');
-            }
-        }
-        json.append('}');
-        for (int i = 0; i < json.length(); i++) {
-            char ch = json.charAt(i);
-            if (ch == '"') {
-                sb.append("\"\"");
-            } else {
-                sb.append(ch);
-            }
         }
     }
 }

@@ -264,7 +264,7 @@ public class SyncEngine {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.get(i);
                     }
-                    Instant modstamp = Instant.parse(values[modIdx]);
+                    Instant modstamp = Modstamps.parse(values[modIdx]);
                     batch.add(new RecordBatchWriter.SyncedRow(values[idIdx], fields, values,
                             delIdx >= 0 && "true".equalsIgnoreCase(values[delIdx]), modstamp));
                     if (modstamp.isAfter(watermark)) {
