@@ -137,6 +137,9 @@ public class PopulationService {
         if (p.standardKind() != null) {
             throw CrosswalkException.of(ErrorCode.CONFLICT, "Standard populations cannot be deleted; edit their filter instead");
         }
+        // Membership has no foreign key to its population (V142): a refresh writing members for this
+        // population must finish before its delete trigger runs, or start after and not see it.
+        repository.lockOrganization(me.organizationId());
         repository.delete(me.organizationId(), id);
     }
 

@@ -53,22 +53,25 @@ class RecordKeyStore {
     }
 
     /**
-     * The next page of records synced after {@code from} (all when null) whose stored keys were
-     * not computed from this version of the record (all of them when {@code everything}), in
-     * (synced_at, object, sf_id) order after {@code after} (the last row of the previous page, or null).
+     * The next page of records synced after {@code from} (all when null), in (synced_at, object,
+     * sf_id) order after {@code after} (the last row of the previous page, or null). With
+     * {@code skipKeyed}, records whose stored keys were computed from this version of the record
+     * are left out (one index probe into {@code record_key} per record); without it every record
+     * in the window comes back (a first or complete computation, where nothing can be skipped).
      */
-    List<Source> page(UUID integrationId, Instant from, boolean everything, Source after, int limit) {
+    List<Source> page(UUID integrationId, Instant from, boolean skipKeyed, Source after, int limit) {
         Instant start = from == null ? Instant.EPOCH.minusSeconds(1) : from;
         Instant afterAt = after == null ? start : after.syncedAt();
         return jdbc.sql("""
                 select r.object, r.sf_id, r.synced_at, r.is_deleted, r.fields->>'Website', r.fields->>'Email',
                        r.fields->>'Name', r.fields->>'Company'
                 from crm_record r
-                left join record_key k on k.integration_id = r.integration_id and k.object = r.object and k.sf_id = r.sf_id
                 where r.integration_id = :integration and r.object = any(:keyed)
                   and r.synced_at > :start
                   and (r.synced_at, r.object, r.sf_id) > (:afterAt, :afterObject, :afterId)
-                  and (:everything or k.sf_id is null or k.source_synced_at <> r.synced_at)
+                  and (not :skipKeyed or not exists (select 1 from record_key k where k.integration_id = r.integration_id
+                                                       and k.object = r.object and k.sf_id = r.sf_id
+                                                       and k.source_synced_at = r.synced_at offset 0))
                 order by r.synced_at, r.object, r.sf_id
                 limit :limit""")
                 .param("integration", integrationId)
@@ -76,12 +79,39 @@ class RecordKeyStore {
                 .param("afterAt", Timestamp.from(afterAt))
                 .param("afterObject", after == null ? "" : after.object())
                 .param("afterId", after == null ? "" : after.sfId())
-                .param("everything", everything)
+                .param("skipKeyed", skipKeyed)
                 .param("keyed", MatchableObjects.keyedArray())
                 .param("limit", limit)
                 .query((rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
+    }
+
+    /** Whether the integration has no key rows at all (its first computation). Call inside the computation's transaction. */
+    boolean noKeys(UUID integrationId) {
+        return !jdbc.sql("select exists (select 1 from record_key where integration_id = ?)").param(integrationId)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Writes one page of keys of an integration that had none when its computation started
+     * ({@link #noKeys}, under the checkpoint's lock): a plain COPY into {@code record_key}, no
+     * staging table and no upsert, since no row can conflict. Every row is a change. Call inside
+     * a transaction.
+     */
+    int insertFresh(UUID organizationId, UUID integrationId, List<KeyedRecord> rows, Instant now) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            String at = now.toString();
+            copy(c, "copy record_key (organization_id, integration_id, object, sf_id, source_synced_at, domain, key_reason,"
+                    + " name_key, name_reason, computed_at, changed_at) from stdin with (format csv)",
+                    organizationId + "," + integrationId + ",", "," + at + "," + at, rows);
+            return rows.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing match keys failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 
     /** Upserts one page of keys; returns how many rows changed their domain or name key. Call inside a transaction. */
@@ -93,7 +123,8 @@ class RecordKeyStore {
                         + " domain text, key_reason text, name_key text, name_reason text) on commit delete rows");
                 st.execute("truncate stage_record_key");
             }
-            copy(c, rows);
+            copy(c, "copy stage_record_key (object, sf_id, synced_at, domain, key_reason, name_key, name_reason)"
+                    + " from stdin with (format csv)", "", "", rows);
             try (var ps = c.prepareStatement("""
                     with upserted as (
                         insert into record_key as k (organization_id, integration_id, object, sf_id, domain, key_reason,
@@ -186,20 +217,21 @@ class RecordKeyStore {
                 .single();
     }
 
-    private static void copy(Connection c, List<KeyedRecord> rows) throws SQLException {
+    /** One CSV line per row: {@code prefix}, object, id, synced_at, domain, its reason, name key, its reason, {@code suffix}. */
+    private static void copy(Connection c, String copySql, String prefix, String suffix, List<KeyedRecord> rows) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
-        try (OutputStream out = new PGCopyOutputStream(pg, "copy stage_record_key (object, sf_id, synced_at, domain, key_reason,"
-                + " name_key, name_reason) from stdin with (format csv)", 1 << 16)) {
+        try (OutputStream out = new PGCopyOutputStream(pg, copySql, 1 << 16)) {
             StringBuilder line = new StringBuilder(256);
             for (KeyedRecord r : rows) {
                 line.setLength(0);
+                line.append(prefix);
                 quoted(line, r.object()).append(',');
                 quoted(line, r.sfId()).append(',');
                 line.append(r.syncedAt()).append(',');
                 quoted(line, r.keys().domain().keyOrNull()).append(',');
                 line.append(r.keys().domain().reason().name()).append(',');
                 quoted(line, r.keys().name().keyOrNull()).append(',');
-                line.append(r.keys().name().reason().name()).append('\n');
+                line.append(r.keys().name().reason().name()).append(suffix).append('\n');
                 out.write(line.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

@@ -25,6 +25,13 @@
  *     are recomputed, and add the cases to the corpus.
  * <li>Never write the object list ({@code 'Account', 'Lead'}) into SQL: bind
  *     {@code MatchableObjects.MATCHED} / {@code KEYED} as an array ({@code object = any(:matched)}).
+ * <li>Never join {@code record_key} into the page query of a key pass as a plain join: right after a
+ *     first sync it has no statistics, and a planner that thinks it empty materializes it and
+ *     rescans it for every record of every page (quadratic: 47 s for 200,000 records). The pass
+ *     probes it per record ({@code not exists … offset 0}), and only where records can be skipped.
+ * <li>{@code record_key} has no foreign key to {@code crm_record} (V140: its per-row check locked
+ *     every synced row); a statement trigger removes keys with their records. Same for
+ *     {@code population_member} and its population (V142, a row trigger on population).
  * <li>{@code .example}, {@code .test} and other names outside the public suffix list give no key:
  *     test data must use real suffixes ({@code acme-test.com}).
  * </ul>

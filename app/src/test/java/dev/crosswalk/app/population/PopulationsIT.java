@@ -119,6 +119,27 @@ class PopulationsIT extends AppIntegrationTest {
         }
 
         @Test
+        void deleting_a_population_removes_its_members_and_only_its_own() {
+            tenant.nextSync();
+            for (int i = 0; i < 3; i++) {
+                tenant.put("Account", TenantData.newSfId("001"), Map.of("Name", "Doomed " + i, "Industry", "Technology"), false);
+            }
+            Map<String, Object> filter = condition("Industry", "EQUALS", "Technology");
+            ApiClient.Reply doomed = admin.post("/api/v1/populations", Map.of("name", "Doomed", "baseObject", "Account", "filter", filter));
+            ApiClient.Reply kept = admin.post("/api/v1/populations", Map.of("name", "Kept", "baseObject", "Account", "filter", filter));
+            assertThat(doomed.json().get("memberCount").asLong()).isEqualTo(3);
+            String doomedId = doomed.json().get("population").get("id").asString();
+
+            assertThat(admin.delete("/api/v1/populations/" + doomedId).status()).isEqualTo(204);
+
+            // Membership has no foreign key to its population (writing it stays cheap): a trigger removes it.
+            assertThat(jdbc.sql("select count(*) from population_member where population_id = ?")
+                    .param(java.util.UUID.fromString(doomedId)).query(Long.class).single()).isZero();
+            assertThat(admin.get("/api/v1/populations/" + kept.json().get("population").get("id").asString()).json()
+                    .get("memberCount").asLong()).isEqualTo(3);
+        }
+
+        @Test
         void a_filter_on_a_field_that_is_not_synced_is_refused_with_every_problem_named() {
             ApiClient.Reply r = admin.post("/api/v1/populations", Map.of("name", "Bad", "baseObject", "Account", "filter",
                     Map.of("type", "group", "logic", "AND", "children", List.of(condition("Secret__c", "EQUALS", "x"),

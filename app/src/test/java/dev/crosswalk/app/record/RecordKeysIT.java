@@ -194,6 +194,23 @@ class RecordKeysIT extends AppIntegrationTest {
         assertThat(recomputed(integrationId).get("recordsComputed").asInt()).isZero();
     }
 
+    @Test
+    void keys_leave_with_their_records_without_a_foreign_key() {
+        TestOrg sf = SalesforceFixture.newOrg("Leaving Corp");
+        sf.addAccount("Gone Inc", "gone-keys.com");
+        sf.addAccount("Stays Inc", "stays-keys.com");
+        String integrationId = connect(sf);
+        awaitRun(integrationId, 1);
+        awaitKeys(integrationId);
+        UUID integration = UUID.fromString(integrationId);
+
+        // Records only go with their integration in the service; any delete of crm_record rows takes their keys along.
+        jdbc.sql("delete from crm_record where integration_id = ? and fields->>'Name' = 'Gone Inc'").param(integration).update();
+
+        assertThat(jdbc.sql("select domain from record_key where integration_id = ? order by domain").param(integration)
+                .query(String.class).list()).containsExactly("stays-keys.com");
+    }
+
     private JsonNode recomputed(String integrationId) {
         ApiClient.Reply r = admin.post("/api/v1/records/keys/recompute", Map.of());
         assertThat(r.status()).isEqualTo(200);
