@@ -1,6 +1,13 @@
 package dev.crosswalk.app.auth;
 
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.Key;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -36,7 +43,8 @@ class PackageTokenDecoder implements JwtDecoder {
     private final OutboundClientRepository clients;
 
     PackageTokenDecoder(SigningKeys keys, OutboundClientRepository clients, @Value("${crosswalk.outbound.issuer:}") String issuer) {
-        this.signatures = NimbusJwtDecoder.withJwkSource(keys.verifying()).build();
+        this.signatures = NimbusJwtDecoder.withJwkSource(keys.verifying())
+                .jwtProcessorCustomizer(p -> p.setJWSKeySelector(new KnownKeys(p.getJWSKeySelector()))).build();
         OAuth2TokenValidator<Jwt> validity = issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
         this.signatures.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(validity)));
         this.clients = clients;
@@ -55,5 +63,33 @@ class PackageTokenDecoder implements JwtDecoder {
             request.setAttribute(BINDING, binding, RequestAttributes.SCOPE_REQUEST);
         }
         return jwt;
+    }
+
+    /**
+     * The verification keys already converted from their JWK, per key id: converting on every call was a visible part of
+     * its cost. Safe because keys are retired, never deleted, and a key id names one key; an unknown id asks the
+     * delegate (which reads the database).
+     */
+    private static final class KnownKeys implements JWSKeySelector<SecurityContext> {
+        private final JWSKeySelector<SecurityContext> delegate;
+        private final Map<String, List<? extends Key>> byKeyId = new ConcurrentHashMap<>();
+
+        KnownKeys(JWSKeySelector<SecurityContext> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+            String kid = header.getKeyID();
+            List<? extends Key> known = kid == null ? null : byKeyId.get(kid + "/" + header.getAlgorithm());
+            if (known != null) {
+                return known;
+            }
+            List<? extends Key> keys = delegate.selectJWSKeys(header, context);
+            if (kid != null && !keys.isEmpty()) {
+                byKeyId.put(kid + "/" + header.getAlgorithm(), List.copyOf(keys));
+            }
+            return keys;
+        }
     }
 }
