@@ -32,11 +32,24 @@ public final class StandardObjects {
         return out;
     }
 
-    /** A new type for {@code name} with Id first, the listed fields, then the audit fields. */
+    /** The setup object names ({@code setupObjects}), in file order; {@code packaging} ones only if asked. */
+    public static List<String> setupNames(boolean packagingOnly) {
+        List<String> out = new ArrayList<>();
+        DATA.path("setupObjects").forEach(o -> {
+            if (!packagingOnly || o.path("packaging").asBoolean(false)) {
+                out.add(o.get("name").asString());
+            }
+        });
+        return out;
+    }
+
+    /** A new type for {@code name} (a standard or setup object) with Id first, the listed fields, then the audit fields. */
     public static SObjectType build(String name) {
-        for (JsonNode o : DATA.get("objects")) {
-            if (o.get("name").asString().equals(name)) {
-                return build(o);
+        for (String section : List.of("objects", "setupObjects")) {
+            for (JsonNode o : DATA.path(section)) {
+                if (o.get("name").asString().equals(name)) {
+                    return build(o);
+                }
             }
         }
         throw new IllegalArgumentException("not a standard object in " + RESOURCE + ": " + name);
@@ -75,6 +88,11 @@ public final class StandardObjects {
                 o.get("plural").asString(), o.get("prefix").asString(), AccessModel.valueOf(o.get("access").asString()));
         for (JsonNode f : o.get("fields")) {
             t.addField(field(f));
+        }
+        if (o.path("systemPermissions").asBoolean(false)) {
+            for (String p : StandardSchema.SYSTEM_PERMISSIONS) {
+                t.addField(FieldDef.builder(p, FieldType.BOOLEAN).build());
+            }
         }
         if (o.has("autoNumber")) {
             t.autoNumberFormat(o.get("autoNumber").asString());
