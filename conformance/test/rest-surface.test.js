@@ -95,6 +95,14 @@ describe('getUpdated / getDeleted windows', () => {
     const longAgo = new Date(now.getTime() - 40 * 24 * 60 * 60 * 1000);
     await rejectsWith(conn.sobject('Account').updated(longAgo.toISOString(), end.toISOString()), 'INVALID_REPLICATION_DATE');
     await rejectsWith(conn.sobject('Account').deleted(end.toISOString(), start.toISOString()), 'INVALID_REPLICATION_DATE');
+
+    const gone = (await conn.sobject('Account').create({ Name: `Deleted window ${runId}` })).id;
+    await conn.sobject('Account').destroy(gone);
+    const deleted = await conn.sobject('Account').deleted(start.toISOString(), end.toISOString());
+    const entry = deleted.deletedRecords.find((r) => r.id === gone);
+    assert.ok(entry, 'the Account just deleted is in the window');
+    assert.match(entry.deletedDate, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/);
+    assert.ok(deleted.earliestDateAvailable && deleted.latestDateCovered);
   });
 });
 

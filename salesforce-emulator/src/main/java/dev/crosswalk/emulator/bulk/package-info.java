@@ -86,6 +86,9 @@
  *   <li>The create response always says {@code UploadComplete}, even if the job already ran: clients
  *       expect to poll.</li>
  *   <li>Salesforce's {@code numberRecordsProcessed} for ingest counts failed rows too.</li>
+ *   <li>Bulk API 1.0: the add-batch response always says {@code Queued} (its info is taken before the batch is
+ *       scheduled); a CSV job answers in XML except for ingest results; the session may come as
+ *       {@code X-SFDC-Session}, so never read it through {@code ApiGate.protect}, which knows only bearer tokens.</li>
  * </ul>
  */
 package dev.crosswalk.emulator.bulk;
