@@ -28,6 +28,13 @@
  *     delete is forgotten only once Salesforce confirmed it. That is what makes a crash or a revoked
  *     token mid-push safe to resume without duplicates.
  * <li>Nothing changed = no Salesforce call at all, not even a describe: check the plan before calling.
+ * <li>Row bookkeeping ({@code PushStore}) is set-based: arrays bound as one parameter, one statement per
+ *     10,000 rows. Never bind a key list as {@code in (:keys)}: it expands to one parameter per key and
+ *     PostgreSQL refuses more than 32,767 (a 100,000-row push failed that way); one statement per row
+ *     made a 100,000-row push spend most of its time in round trips.
+ * <li>The overlap job and the Account fields job are both started before either is awaited (Salesforce
+ *     processes them side by side); the second is then checked with one status call, not polled on a
+ *     schedule of its own. Measured end to end by {@code bench/run-push-engine.sh} (P4).
  * <li>Bulk CSV clears a field with {@code #N/A}; an empty cell leaves it unchanged.
  * <li>The export limit counts unique records per term; a record already counted this term may
  *     always be rewritten.
