@@ -10,6 +10,8 @@
  * <li>{@link dev.crosswalk.app.sync.RunOutcome}: the run's outcome as a pure value (status, the
  *     {@link dev.crosswalk.app.sync.RunProblem}s, what worked, the retry decision), published as
  *     {@link dev.crosswalk.app.sync.RunFinished}.
+ * <li>{@code RecordBatchWriter} with {@code CopyLines} and {@code Modstamps}: a batch's COPY lines, written straight
+ *     into bytes (the service's hottest code in a full sync).
  * <li>{@link dev.crosswalk.app.sync.SyncService}: runs for the API and other features; {@code matchedAt}.
  * <li>{@link dev.crosswalk.app.sync.ApiBudget}, {@link dev.crosswalk.app.sync.SyncLauncher}: what the sync
  *     needs from others (the quota guard, the scheduler), as interfaces they implement.
@@ -25,6 +27,8 @@
  * <li>The last batch of an object marks it complete: it is written alone, after all others committed.
  * <li>Re-reading the overlap window (default 5 minutes) replays rows: writes must stay idempotent.
  * <li>Field lists reach SOQL only after describe checked them (or as the exact list the last run read).
+ * <li>{@code CopyLines} writes COPY's CSV byte by byte for speed: any change to what a line holds must keep
+ *     {@code CopyLinesTest} (byte-for-byte against the plain String building, Jackson's JSON escaping) green.
  * </ul>
  */
 package dev.crosswalk.app.sync;
