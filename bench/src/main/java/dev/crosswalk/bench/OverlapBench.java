@@ -114,6 +114,24 @@ public final class OverlapBench {
             System.out.printf(Locale.ROOT, "run %d: bare join %.0f ms, full %.0f ms, incremental (%,d changed) %.0f ms%n", run,
                     bare.get(run - 1), full.get(run - 1), changedRecords, incremental.get(run - 1));
         }
+        if (Boolean.getBoolean("p3.explain")) {
+            jdbc.sql("set parallel_tuple_cost = 0.001").update();
+            // The plans of the bare join and of the engine's full join (the same SELECT as OverlapEngine's domain pairs).
+            for (String sql : List.of("""
+                    explain (analyze, buffers) select count(*) from record_key a join record_key b on b.domain = a.domain
+                    where a.organization_id = :a and b.organization_id = :b""", """
+                    explain (analyze, buffers) create unlogged table explain_pairs as
+                    select cast(:p as uuid) as partnership_id, a.integration_id as a_integration_id, a.object as a_object,
+                           a.sf_id as a_sf_id, b.integration_id as b_integration_id, b.object as b_object, b.sf_id as b_sf_id,
+                           'DOMAIN'::text as evidence, a.domain as matched_key
+                    from record_key a join record_key b on b.domain = a.domain
+                    where a.organization_id = :a and b.organization_id = :b and a.object = any('{Account,Lead}') and b.object = any('{Account,Lead}')
+                      and a.domain is not null
+                      and not exists (select 1 from organization_domain d where d.domain = a.domain and d.organization_id in (:a, :b))""")) {
+                System.out.println(String.join("\n", jdbc.sql(sql).param("a", a.organizationId()).param("b", b.organizationId())
+                        .param("p", partnership).query(String.class).list()));
+            }
+        }
         double bareMs = median(bare);
         double fullMs = median(full);
         double incMs = median(incremental);

@@ -3,6 +3,7 @@ package dev.crosswalk.app.overlap;
 import dev.crosswalk.app.partner.Partnership;
 import dev.crosswalk.app.partner.PartnershipService;
 import dev.crosswalk.app.record.MatchableObjects;
+import dev.crosswalk.app.system.TableStatistics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OverlapEngine {
     private final JdbcClient jdbc;
     private final PartnershipService partnerships;
+    private final TableStatistics statistics;
 
-    OverlapEngine(JdbcClient jdbc, PartnershipService partnerships) {
+    OverlapEngine(JdbcClient jdbc, PartnershipService partnerships, TableStatistics statistics) {
         this.jdbc = jdbc;
         this.partnerships = partnerships;
+        this.statistics = statistics;
     }
 
     /** Recomputes every pair of a partnership from scratch; removes them all when it is not active. */
@@ -38,20 +41,32 @@ public class OverlapEngine {
     public int recomputeFull(UUID partnershipId) {
         Optional<Partnership> found = partnerships.findAny(partnershipId);
         lock(partnershipId);
-        jdbc.sql("delete from overlap_pair where partnership_id = ?").param(partnershipId).update();
+        int deleted = jdbc.sql("delete from overlap_pair where partnership_id = ?").param(partnershipId).update();
         if (found.isEmpty() || !found.get().active()) {
             return 0;
         }
         Partnership p = found.get();
-        int n = jdbc.sql(FULL_DOMAIN_PAIRS).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+        // The join runs as a parallel query: INSERT … SELECT never does, CREATE TABLE … AS may (not into a
+        // temporary table: workers cannot reach it). The pairs land in an unlogged scratch table first and are
+        // then copied over. Its name is fixed, so full computations take turns (they are rare: an acceptance,
+        // a matching-settings change); the table is dropped before commit.
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('overlap:full', 0))) l").query(Integer.class).single();
+        // The planner overestimates the pairs (it cannot know how few domains two organizations share) and with
+        // the default cost per tuple passed up from a worker it then prefers the serial plan.
+        jdbc.sql("set local parallel_tuple_cost = 0.001").update();
+        jdbc.sql(FULL_DOMAIN_PAIRS_INTO_SCRATCH).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
                 .param("matched", MatchableObjects.matchedArray()).update();
         if (p.nameMatching()) {
-            n += jdbc.sql(FULL_NAME_PAIRS).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
+            jdbc.sql(FULL_NAME_PAIRS_INTO_SCRATCH).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
                     .param("matched", MatchableObjects.matchedArray()).update();
         }
-        // Fresh statistics right away: the next incremental pass must see a large overlap_pair and
-        // probe its index per changed record (with none, a planner once looped over every pair per change).
-        jdbc.sql("analyze overlap_pair").update();
+        jdbc.sql("set local parallel_tuple_cost to default").update();
+        int n = jdbc.sql(INSERT + "select partnership_id, a_integration_id, a_object, a_sf_id, b_integration_id, b_object, b_sf_id,"
+                + " evidence, matched_key from overlap_pair_full").update();
+        jdbc.sql("drop table overlap_pair_full").update();
+        // Fresh statistics when the table changed much: the next incremental pass must see a large overlap_pair
+        // and probe its index per changed record (with none, a planner once looped over every pair per change).
+        statistics.refreshIfChangedMuch("overlap_pair", deleted == 0 ? n : Math.abs(n - deleted));
         return n;
     }
 
@@ -121,8 +136,14 @@ public class OverlapEngine {
             + " b_integration_id, b_object, b_sf_id, evidence, matched_key) ";
 
     private static String insertDomainPairs(String aFilter, String bFilter) {
-        return INSERT
-                + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'DOMAIN', a.domain"
+        return INSERT + domainPairs(aFilter, bFilter);
+    }
+
+    /** Pairs in overlap_pair's column order. */
+    private static String domainPairs(String aFilter, String bFilter) {
+        return "select cast(:p as uuid) as partnership_id, a.integration_id as a_integration_id, a.object as a_object,"
+                + " a.sf_id as a_sf_id, b.integration_id as b_integration_id, b.object as b_object, b.sf_id as b_sf_id,"
+                + " 'DOMAIN'::text as evidence, a.domain as matched_key"
                 + " from record_key a join record_key b on b.domain = a.domain"
                 + " where " + aFilter + " and " + bFilter
                 + " and a.object = any(:matched) and b.object = any(:matched) and a.domain is not null"
@@ -130,8 +151,11 @@ public class OverlapEngine {
     }
 
     private static String insertNamePairs(String aFilter, String bFilter) {
-        return INSERT
-                + "select :p, a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'NAME', a.name_key"
+        return INSERT + namePairs(aFilter, bFilter);
+    }
+
+    private static String namePairs(String aFilter, String bFilter) {
+        return "select cast(:p as uuid), a.integration_id, a.object, a.sf_id, b.integration_id, b.object, b.sf_id, 'NAME', a.name_key"
                 + " from record_key a join record_key b on b.name_key = a.name_key"
                 + " where " + aFilter + " and " + bFilter
                 + " and a.object = any(:matched) and b.object = any(:matched)"
@@ -146,8 +170,10 @@ public class OverlapEngine {
                 + "_sf_id = c.sf_id) d where c.integration_id = :integration and c.changed_at > :fromTs and c.changed_at <= :toTs)";
     }
 
-    private static final String FULL_DOMAIN_PAIRS = insertDomainPairs(ALL_OF_A, ALL_OF_B);
-    private static final String FULL_NAME_PAIRS = insertNamePairs(ALL_OF_A, ALL_OF_B);
+    /** The full join's pairs into {@code overlap_pair_full}, an unlogged scratch table shaped like overlap_pair. */
+    private static final String FULL_DOMAIN_PAIRS_INTO_SCRATCH = "create unlogged table overlap_pair_full as "
+            + domainPairs(ALL_OF_A, ALL_OF_B);
+    private static final String FULL_NAME_PAIRS_INTO_SCRATCH = "insert into overlap_pair_full " + namePairs(ALL_OF_A, ALL_OF_B);
     private static final String CHANGED_A_DOMAIN_PAIRS = insertDomainPairs(CHANGED_OF_A, ALL_OF_B);
     private static final String CHANGED_B_DOMAIN_PAIRS = insertDomainPairs(ALL_OF_A, CHANGED_OF_B);
     private static final String CHANGED_A_NAME_PAIRS = insertNamePairs(CHANGED_OF_A, ALL_OF_B);

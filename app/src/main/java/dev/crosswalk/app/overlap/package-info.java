@@ -48,6 +48,11 @@
  *     record only (an order by an unshared field would leak it).
  * <li>Overlap counts per partner (dashboard, trend) count only partner populations the partner lets
  *     the viewer see (counts only or more): a hidden population is not even a number.
+ * <li>A full computation joins with {@code CREATE UNLOGGED TABLE overlap_pair_full AS …} and copies
+ *     the pairs over: {@code INSERT … SELECT} never runs as a parallel query, and a temporary table
+ *     cannot be written by one either. The planner overestimates how many domains two organizations
+ *     share, so the engine lowers {@code parallel_tuple_cost} for that statement (else: serial plan).
+ *     The scratch table's name is fixed: full computations take turns on an advisory lock.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * <li>The record page ({@code recordOverlaps}) caches each partner's sharing decision
