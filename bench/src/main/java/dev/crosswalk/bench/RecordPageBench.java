@@ -131,9 +131,10 @@ public final class RecordPageBench {
         if (System.getProperty("p6.explain") != null) {
             explain(s, rules);
         }
-        // Warm-up: JIT, connection pools, PostgreSQL's buffers for both paths.
+        // Warm-up: JIT, connection pools, PostgreSQL's buffers for both paths. The API path runs far more code (web server,
+        // security, JSON, the HTTP client) than the JDBC call: 5 s left its first measured round still compiling (2026-12-07).
         phase("warm-up bare", bare, rate, 5, overlaps, 7);
-        phase("warm-up api", api, rate, 5, overlaps, 8);
+        phase("warm-up api", api, rate, 15, overlaps, 8);
         List<Result> results = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             results.add(phase("bare-sql", bare, rate, seconds, overlaps, 100 + r));
