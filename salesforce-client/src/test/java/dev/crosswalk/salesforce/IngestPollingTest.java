@@ -9,10 +9,21 @@ class IngestPollingTest {
     private static final Backoff POLLING = Backoff.bulkPolling(); // 1 s .. 30 s
 
     @Test
-    void the_first_poll_waits_for_the_optimistic_duration_of_the_job_but_at_least_the_first_delay() {
-        assertThat(IngestPolling.first(200, POLLING)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(IngestPolling.first(500_000, POLLING)).isEqualTo(Duration.ofSeconds(5));
+    void with_nothing_known_of_the_org_the_first_poll_waits_as_long_as_the_job_is_expected_to_take_at_least_the_first_delay() {
+        assertThat(IngestPolling.first(200, POLLING)).as("a small job is not slowed down").isEqualTo(Duration.ofSeconds(1));
+        assertThat(IngestPolling.first(5_000, POLLING)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(IngestPolling.first(20_000, POLLING)).isEqualTo(Duration.ofSeconds(4));
+        // 100,000 rows at 5,000 a second: one poll after 20 s rather than 1, 2, 4, 8, 16 s (five calls).
+        assertThat(IngestPolling.first(100_000, POLLING)).isEqualTo(Duration.ofSeconds(20));
         assertThat(IngestPolling.first(100_000_000, POLLING)).as("capped").isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void an_earlier_job_of_the_org_that_ran_shorter_than_expected_lets_the_next_first_poll_come_sooner() {
+        // The org's last 100,000 rows were done at a 2 s poll: the next 100,000 are polled after 2 s, not 20.
+        assertThat(IngestPolling.first(100_000, 100_000, Duration.ofSeconds(2), POLLING)).isEqualTo(Duration.ofSeconds(2));
+        // Never sooner than 100,000 rows a second: 500,000 rows wait at least 5 s whatever the last job took.
+        assertThat(IngestPolling.first(500_000, 100_000, Duration.ofSeconds(1), POLLING)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
