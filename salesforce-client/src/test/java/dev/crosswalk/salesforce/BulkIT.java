@@ -98,6 +98,49 @@ class BulkIT {
     }
 
     @Test
+    void an_ingest_job_of_an_org_with_nothing_seen_yet_is_first_polled_after_its_expected_duration_and_the_next_one_sooner() {
+        FakeTime time = new FakeTime();
+        // Production polling bounds (1 s .. 30 s) on fake time; each wait also really sleeps 20 ms for the emulator's job runner.
+        ClientConfig config = emulator.config(time).clock(time).bulkPolling(Backoff.bulkPolling())
+                .sleeper(d -> {
+                    time.sleep(d);
+                    Thread.sleep(20);
+                }).build();
+        SalesforceConnection sf = emulator.connect(SalesforceClient.create(config), EmulatorFixture.ADMIN);
+        String ingest = "/services/data/v" + EmulatorFixture.API_VERSION + "/jobs/ingest";
+
+        String first = closedInsert(sf, 3);
+        time.clearSleeps();
+        // Announced as 100,000 rows: at 5,000 a second, one poll after 20 s instead of 1, 2, 4, 8, 16 s.
+        assertThat(sf.bulkIngest().awaitCompletion(first, Duration.ofMinutes(5), 100_000).state()).isEqualTo(JobState.JOB_COMPLETE);
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(20));
+        // Done at that poll: the org's next job of that size starts from three quarters of it (longer, had it needed more polls).
+        assertThat(config.ingestHistory().last(ingest).tookAtLeast()).satisfiesAnyOf(d -> assertThat(d).isEqualTo(Duration.ofSeconds(15)),
+                d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(20)));
+
+        // A small job of a fresh client (nothing seen) is not slowed down: the backoff's first delay.
+        FakeTime time2 = new FakeTime();
+        ClientConfig fresh = emulator.config(time2).clock(time2).bulkPolling(Backoff.bulkPolling())
+                .sleeper(d -> {
+                    time2.sleep(d);
+                    Thread.sleep(20);
+                }).build();
+        SalesforceConnection sf2 = emulator.connect(SalesforceClient.create(fresh), EmulatorFixture.ADMIN);
+        String small = closedInsert(sf2, 3);
+        time2.clearSleeps();
+        assertThat(sf2.bulkIngest().awaitCompletion(small, Duration.ofMinutes(5), 3).state()).isEqualTo(JobState.JOB_COMPLETE);
+        assertThat(time2.sleeps().get(0)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private static String closedInsert(SalesforceConnection sf, int rows) {
+        BulkJob job = sf.bulkIngest().create("Contact", IngestOperation.INSERT, null);
+        sf.bulkIngest().upload(job.id(), List.of("LastName"),
+                IntStream.range(0, rows).mapToObj(i -> List.of("Polled " + i)).iterator());
+        sf.bulkIngest().close(job.id());
+        return job.id();
+    }
+
+    @Test
     void a_bulk_query_of_a_bad_soql_statement_is_an_invalid_request() {
         SalesforceException e = org.junit.jupiter.api.Assertions.assertThrows(SalesforceException.class,
                 () -> admin.bulkQuery().create("SELECT Id FORM Account", false));
