@@ -170,15 +170,22 @@ public abstract class BrowserTest extends AppIntegrationTest {
      * click's navigation lands, so reading it at once can read the old one.
      */
     protected String awaitFlash(String expected) {
-        By flash = By.id("flash-message");
+        return awaitText(By.id("flash-message"), expected);
+    }
+
+    /**
+     * The element's text once it contains {@code expected} (the same race as {@link #awaitFlash}: a form submitted
+     * again answers with the same element, and until the new page lands the old one is still there).
+     */
+    protected String awaitText(By by, String expected) {
         try {
             wait.ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElements(flash).stream().anyMatch(e -> e.getText().contains(expected)));
+                    .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no flash message saying \"" + expected + "\"; the page shows: "
-                    + browser.findElements(flash).stream().map(WebElement::getText).toList(), e);
+            throw new AssertionError("no " + by + " saying \"" + expected + "\"; the page shows: "
+                    + browser.findElements(by).stream().map(WebElement::getText).toList(), e);
         }
-        return text(flash);
+        return text(by);
     }
 
     /** Saves {@code target/screenshots/<TestClass>-<name>.png}. */

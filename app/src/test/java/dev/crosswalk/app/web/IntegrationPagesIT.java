@@ -37,7 +37,7 @@ class IntegrationPagesIT extends BrowserTest {
         click(By.cssSelector("input[name=hostKind][value=mydomain]"));
         find(By.id("host")).clear();
         click(By.id("connect"));
-        assertThat(text(By.id("host-error"))).contains("My Domain");
+        awaitText(By.id("host-error"), "My Domain");
         checkPage("add-integration-invalid");
     }
 
