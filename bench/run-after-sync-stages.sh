@@ -6,8 +6,5 @@
 # prints the plans.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B ${MVN_OFFLINE:+-o} -pl app,bench -am package -DskipTests -DskipConformance
-rm -rf app/target/bench-lib && mkdir -p app/target/bench-lib
-(cd app/target/bench-lib && unzip -q ../crosswalk.jar 'BOOT-INF/lib/*')
-CP="bench/target/classes:app/target/classes:app/target/bench-lib/BOOT-INF/lib/*"
+source bench/service-classpath.sh
 exec java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "$CP" dev.crosswalk.bench.AfterSyncStagesBench "$@"

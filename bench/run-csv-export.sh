@@ -6,8 +6,5 @@
 # (--rows 200000 --runs 3). Results: a table on stdout and bench/results/csv-export.csv (appended).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B ${MVN_OFFLINE:+-o} -pl app,bench -am compile dependency:build-classpath -DskipTests -DskipConformance \
-  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-CP="bench/target/classes:app/target/classes:salesforce-client/target/classes:salesforce-emulator/target/classes"
-CP="$CP:$(cat app/target/classpath.txt):$(cat bench/target/classpath.txt)"
+source bench/service-classpath.sh
 exec java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$CP" dev.crosswalk.bench.CsvExportBench --out bench/results/csv-export.csv "$@"

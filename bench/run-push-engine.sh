@@ -7,11 +7,6 @@
 # Results: a table on stdout and bench/results/push-engine-p4.csv (appended).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The service runs from app/target/classes with the libraries of its packaged Spring Boot jar (unpacked to
-# app/target/bench-lib, as run-overlap.sh does): no maven-dependency-plugin, whose own dependencies an offline build may not have.
-./mvnw -q -B ${MVN_OFFLINE:+-o} -pl app,bench -am package -DskipTests -DskipConformance
-rm -rf app/target/bench-lib && mkdir -p app/target/bench-lib
-(cd app/target/bench-lib && unzip -q ../crosswalk.jar 'BOOT-INF/lib/*')
-CP="bench/target/classes:app/target/classes:app/target/bench-lib/BOOT-INF/lib/*"
+source bench/service-classpath.sh
 exec java ${BENCH_JAVA_OPTS:--Xmx3g -XX:+UseParallelGC} -cp "$CP" dev.crosswalk.bench.PushEngineBench \
   --out bench/results/push-engine-p4.csv "$@"

@@ -6,9 +6,5 @@
 # Results: a table on stdout and bench/results/record-page-p6.csv (appended).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B ${MVN_OFFLINE:+-o} -pl app,bench -am package -DskipTests -DskipConformance
-# The service's libraries from its packaged jar (offline builds lack maven-dependency-plugin's own dependencies).
-rm -rf app/target/bench-lib && mkdir -p app/target/bench-lib
-(cd app/target/bench-lib && unzip -q ../crosswalk.jar 'BOOT-INF/lib/*')
-CP="bench/target/classes:app/target/classes:app/target/bench-lib/BOOT-INF/lib/*"
+source bench/service-classpath.sh
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "$CP" dev.crosswalk.bench.RecordPageBench --out bench/results/record-page-p6.csv "$@"

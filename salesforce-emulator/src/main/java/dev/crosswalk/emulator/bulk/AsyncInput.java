@@ -2,6 +2,7 @@ package dev.crosswalk.emulator.bulk;
 
 import dev.crosswalk.emulator.data.RecordInput;
 import dev.crosswalk.emulator.http.Json;
+import dev.crosswalk.emulator.http.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -160,22 +158,14 @@ final class AsyncInput {
     }
 
     private static Element readXml(byte[] body, String code) {
+        int from = 0;
+        while (from < body.length && Character.isWhitespace(body[from])) {
+            from++; // jsforce sends a blank before the XML declaration of a state change
+        }
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            int from = 0;
-            while (from < body.length && Character.isWhitespace(body[from])) {
-                from++; // jsforce sends a blank before the XML declaration of a state change
-            }
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(body, from, body.length - from))
-                    .getDocumentElement();
+            return SafeXml.documentBuilder().parse(new ByteArrayInputStream(body, from, body.length - from)).getDocumentElement();
         } catch (SAXException | IOException e) {
             throw AsyncError.of(code, "Unable to parse the XML request: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.crosswalk.emulator.auth.Session;
 import dev.crosswalk.emulator.http.ApiException;
 import dev.crosswalk.emulator.http.Request;
 import dev.crosswalk.emulator.http.Response;
+import dev.crosswalk.emulator.http.SafeXml;
 import dev.crosswalk.emulator.security.EffectiveAccess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,9 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -148,18 +146,7 @@ final class MetadataApi {
     }
 
     private static Element parse(byte[] body) throws SAXException, IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return SafeXml.documentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
     }
 
     private static Optional<Element> child(Element parent, String localName) {
