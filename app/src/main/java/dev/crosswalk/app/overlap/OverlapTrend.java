@@ -73,11 +73,12 @@ public class OverlapTrend {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void snapshot(UUID organizationId) {
-        List<Partnership> active = partnerships.activeFor(organizationId);
-        for (Partnership p : active) {
-            store(organizationId, p);
-            store(p.partnerOf(organizationId), p);
+        List<Snapshot> rows = new ArrayList<>();
+        for (Partnership p : partnerships.activeFor(organizationId)) {
+            rows.add(new Snapshot(organizationId, p));
+            rows.add(new Snapshot(p.partnerOf(organizationId), p));
         }
+        storeInKeyOrder(rows);
     }
 
     /** Today's snapshot of every organization in an active partnership (the daily job). */
@@ -86,15 +87,34 @@ public class OverlapTrend {
         List<UUID> orgs = jdbc.sql("""
                 select inviter_org_id from partnership where status = 'ACCEPTED'
                 union select invitee_org_id from partnership where status = 'ACCEPTED'""").query(UUID.class).list();
-        int n = 0;
+        List<Snapshot> rows = new ArrayList<>();
         for (UUID org : orgs) {
             for (Partnership p : partnerships.activeFor(org)) {
-                store(org, p);
-                n++;
+                rows.add(new Snapshot(org, p));
             }
         }
-        return n;
+        storeInKeyOrder(rows);
+        return rows.size();
     }
+
+    /** One organization's row of today's snapshot with one partner. */
+    record Snapshot(UUID viewer, Partnership partnership) {
+        UUID partner() {
+            return partnership.partnerOf(viewer);
+        }
+    }
+
+    /**
+     * Upserts the rows in the order of their key. The two organizations of a partnership may snapshot at once (each
+     * after its own sync), each writing both rows: in the order they came, A's transaction would hold (A, B) and wait
+     * for (B, A) while B's holds (B, A) and waits for (A, B), a deadlock PostgreSQL breaks by failing one pipeline.
+     */
+    private void storeInKeyOrder(List<Snapshot> rows) {
+        rows.stream().sorted(KEY_ORDER).forEach(r -> store(r.viewer(), r.partnership()));
+    }
+
+    static final java.util.Comparator<Snapshot> KEY_ORDER = java.util.Comparator.comparing(Snapshot::viewer)
+            .thenComparing(Snapshot::partner);
 
     private void store(UUID viewer, Partnership p) {
         jdbc.sql("""
