@@ -169,7 +169,7 @@ class CustomObjectsJourneyBrowserIT extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         WebElement button = browser.findElement(By.id("sign-in"));
         click(button);
-        wait.until(ExpectedConditions.stalenessOf(button));
+        awaitGone(button);
     }
 
     private String orgParam() {

@@ -127,9 +127,30 @@ public abstract class BrowserTest extends AppIntegrationTest {
         WebElement form = browser.findElement(By.id("sign-in"));
         form.click();
         // The login page has a #main too: wait for it to go, or later lookups race the navigation.
-        wait.until(ExpectedConditions.stalenessOf(form));
+        awaitGone(form);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    /**
+     * Waits until the element left the document (the page navigated away). Chromium sometimes answers for a node of
+     * the page being unloaded with "Node with given id does not belong to the document" instead of a stale element:
+     * that is the same news, not a failure.
+     */
+    protected void awaitGone(WebElement element) {
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     protected void signInAsAdmin() {
