@@ -126,25 +126,9 @@ public final class AfterSyncStagesBench {
                 c1[0] - c0[0], th / 1e9, c1[1] - c0[1]));
     }
 
-    /** CPU seconds of this JVM and of its descendant processes (the embedded PostgreSQL's postmaster and backends). */
+    /** CPU seconds of this JVM and of the service's embedded PostgreSQL. */
     static double[] cpu() {
-        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-        double pg = ProcessHandle.allProcesses()
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(DATA.toString())).orElse(false))
-                .flatMap(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants()))
-                .mapToDouble(AfterSyncStagesBench::ticks).sum() / 100.0;
-        return new double[] {jvm, pg};
-    }
-
-    static double ticks(ProcessHandle h) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (Exception e) {
-            return 0;
-        }
+        return new double[] {HeapProbe.processCpuNanos() / 1e9, ProcessCpu.postgresSeconds(DATA)};
     }
 
     static Object call(ConfigurableApplicationContext ctx, String type, String method, UUID org) {

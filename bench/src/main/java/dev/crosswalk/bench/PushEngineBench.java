@@ -225,54 +225,9 @@ public final class PushEngineBench {
         }
     }
 
-    /**
-     * CPU seconds of the processes outside this JVM: its children (curl, once waited for) and the service's embedded
-     * PostgreSQL (its postmaster runs detached: found by its data directory; its backends, alive or reaped). From /proc
-     * (Linux); 0 elsewhere. Wall time on a shared machine measures the neighbours too; CPU seconds do not.
-     */
+    /** CPU seconds outside this JVM: its children (curl) and the service's embedded PostgreSQL. */
     static double otherCpuSeconds(Path dataDir) {
-        try {
-            long ticks = statTicks(ProcessHandle.current().pid(), true);
-            for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
-                ticks += statTicks(p.pid(), false);
-            }
-            String needle = dataDir.toString();
-            for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
-                Path cmdline = Path.of("/proc/" + p.pid() + "/cmdline");
-                String cmd;
-                try {
-                    cmd = Files.readString(cmdline, StandardCharsets.ISO_8859_1);
-                } catch (IOException | RuntimeException gone) {
-                    continue;
-                }
-                if (cmd.contains(needle) && cmd.contains("postgres")) {
-                    ticks += statTicks(p.pid(), false) + statTicks(p.pid(), true);
-                    for (ProcessHandle c : p.descendants().toList()) {
-                        ticks += statTicks(c.pid(), false);
-                    }
-                }
-            }
-            return ticks / 100.0; // USER_HZ
-        } catch (RuntimeException | IOException e) {
-            return 0;
-        }
-    }
-
-    /** utime + stime of the process, or (children) cutime + cstime of its reaped children. */
-    private static long statTicks(long pid, boolean children) throws IOException {
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
-            return 0;
-        }
-        String text;
-        try {
-            text = Files.readString(stat);
-        } catch (IOException gone) {
-            return 0;
-        }
-        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        // Fields after the command: state(3) ppid(4) … utime(14) stime(15) cutime(16) cstime(17); f[0] is field 3.
-        return children ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ProcessCpu.childrenSeconds() + ProcessCpu.postgresSeconds(dataDir);
     }
 
     private static SfOrg sfOrg(EmulatorState state, String name) {

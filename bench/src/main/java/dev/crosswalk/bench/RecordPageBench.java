@@ -231,28 +231,9 @@ public final class RecordPageBench {
     private record Result(String name, List<Long> latencies, int errors, double achieved, double jvmCpuMs, double pgCpuMs) {
     }
 
-    /** CPU time so far of this JVM and of the embedded PostgreSQL (its postmaster and backends, from /proc; 0 where unreadable). */
+    /** CPU time so far of this JVM and of the embedded PostgreSQL (0 where /proc is unreadable). */
     private long[] cpuNanos() {
-        long pg = 0;
-        try {
-            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
-            pg = ProcessHandle.of(postmaster).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants())
-                    .mapToLong(RecordPageBench::cpuTicks).sum()).orElse(0L) * (1_000_000_000L / 100);
-        } catch (IOException | RuntimeException e) {
-            // Not Linux, or another layout: the PostgreSQL column stays 0.
-        }
-        return new long[] {HeapProbe.processCpuNanos(), pg};
-    }
-
-    /** utime + stime of a process in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(ProcessHandle h) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return new long[] {HeapProbe.processCpuNanos(), (long) (ProcessCpu.postgresSeconds(dataDir) * 1e9)};
     }
 
     /** {@code rate} calls per second for {@code seconds}, each on a random overlapped record, latency from its scheduled start. */
