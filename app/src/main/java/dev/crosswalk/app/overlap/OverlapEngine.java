@@ -46,6 +46,9 @@ public class OverlapEngine {
             return 0;
         }
         Partnership p = found.get();
+        if (!holdPartnership(p.id())) {
+            return 0;
+        }
         // The join runs as a parallel query: INSERT … SELECT never does, CREATE TABLE … AS may (not into a
         // temporary table: workers cannot reach it). The pairs land in an unlogged scratch table first and are
         // then copied over. Its name is fixed, so full computations take turns (they are rare: an acceptance,
@@ -102,6 +105,9 @@ public class OverlapEngine {
 
     private int rematch(Partnership p, UUID organizationId, UUID integrationId, Instant from, Instant to) {
         lock(p.id());
+        if (!holdPartnership(p.id())) {
+            return 0;
+        }
         // The changed records play side "a" (inviter) or "b" (invitee) of the partnership; the partner's records the other.
         boolean mineIsA = p.inviterOrgId().equals(organizationId);
         // Driven by the (few) changed records: one index probe into overlap_pair each, whatever the statistics say.
@@ -184,6 +190,16 @@ public class OverlapEngine {
     private Optional<Instant> watermark(UUID integrationId) {
         return jdbc.sql("select pairs_at from overlap_watermark where integration_id = ?").param(integrationId)
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).optional().flatMap(o -> o);
+    }
+
+    /**
+     * Share-locks the partnership row's key before its pairs are written, once per operation: what the foreign key's
+     * per-row check did (V160). A partnership deleted meanwhile then waits for this transaction and takes the pairs
+     * along (its trigger); one already gone is not written for. False when it is gone.
+     */
+    private boolean holdPartnership(UUID partnershipId) {
+        return jdbc.sql("select 1 from partnership where id = ? for key share").param(partnershipId).query(Integer.class)
+                .optional().isPresent();
     }
 
     private void lock(UUID partnershipId) {

@@ -53,6 +53,10 @@
  *     cannot be written by one either. The planner overestimates how many domains two organizations
  *     share, so the engine lowers {@code parallel_tuple_cost} for that statement (else: serial plan).
  *     The scratch table's name is fixed: full computations take turns on an advisory lock.
+ * <li>{@code overlap_pair} has no foreign key to {@code partnership} (V160: its per-row check was about 40% of
+ *     writing the pairs): an engine operation key-share-locks the partnership row once before it writes pairs,
+ *     and a statement trigger on {@code partnership} deletes the pairs of deleted partnerships. A new writer of
+ *     pairs must take that lock too.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * <li>The record page ({@code recordOverlaps}) caches each partner's sharing decision
