@@ -36,32 +36,64 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 @Component
 class PackageTokenDecoder implements JwtDecoder {
-    private final NimbusJwtDecoder signatures;
     /** The request attribute holding the {@link OutboundBinding} the token was admitted with. */
     static final String BINDING = OutboundBinding.class.getName();
+    /** Far above the live tokens one node sees (each lives minutes); past it the cache starts over rather than grow. */
+    private static final int MAX_VERIFIED = 4_096;
 
+    private final NimbusJwtDecoder signatures;
+    private final OAuth2TokenValidator<Jwt> validity;
     private final OutboundClientRepository clients;
+    /**
+     * Tokens whose signature and claims were verified, by the digest of their value. Verifying again would give the same
+     * answer (keys are retired, never deleted), so a hit only re-checks the time window ({@link #validity}); revocation is
+     * never cached: every call still asks the store.
+     */
+    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
     PackageTokenDecoder(SigningKeys keys, OutboundClientRepository clients, @Value("${crosswalk.outbound.issuer:}") String issuer) {
         this.signatures = NimbusJwtDecoder.withJwkSource(keys.verifying())
                 .jwtProcessorCustomizer(p -> p.setJWSKeySelector(new KnownKeys(p.getJWSKeySelector()))).build();
-        OAuth2TokenValidator<Jwt> validity = issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
+        this.validity = issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
         this.signatures.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(validity)));
         this.clients = clients;
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt jwt = signatures.decode(token);
-        if (jwt.getClaimAsString("org") == null || jwt.getClaimAsString("sf_org") == null) {
-            throw new BadJwtException("not an Outbound access token");
-        }
-        OutboundBinding binding = clients.byActiveAccessToken(HashedAuthorizationService.digest(token))
+        String digest = HashedAuthorizationService.digest(token);
+        Jwt jwt = verified(token, digest);
+        OutboundBinding binding = clients.byActiveAccessToken(digest)
                 .orElseThrow(() -> new BadJwtException("the access token was revoked"));
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(BINDING, binding, RequestAttributes.SCOPE_REQUEST);
         }
+        return jwt;
+    }
+
+    /**
+     * The token verified (signature, time window, Crosswalk's claims): from the cache when this value was verified before,
+     * with its time window checked again, so an expired token is refused whether or not it is cached.
+     */
+    private Jwt verified(String token, String digest) {
+        Jwt known = verified.get(digest);
+        // The value itself must match, not only its digest: digest() passes a value already in digest form through as is.
+        if (known != null && known.getTokenValue().equals(token)) {
+            if (validity.validate(known).hasErrors()) {
+                verified.remove(digest);
+                throw new BadJwtException("the access token expired");
+            }
+            return known;
+        }
+        Jwt jwt = signatures.decode(token);
+        if (jwt.getClaimAsString("org") == null || jwt.getClaimAsString("sf_org") == null) {
+            throw new BadJwtException("not an Outbound access token");
+        }
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(digest, jwt);
         return jwt;
     }
 

@@ -21,6 +21,14 @@
  *     authorization is still active, or a revoked token (RFC 7009) keeps working until it expires.
  *     It reads only the expiry and Spring's invalidated flag by the token's digest: loading the whole
  *     authorization (JSON attributes, registered client) per call is what made the record page slow.
+ * <li>What is cached of a token is only what cannot change: its verified signature and claims, by the
+ *     digest of its value ({@code PackageTokenDecoder}); its time window is re-checked on every hit
+ *     and the store is still asked on every call. Never cache "active": a revocation on any node
+ *     must stop the very next call.
+ * <li>The package API's chain is first and lean (no session, CSRF, logout, saved request, anonymous
+ *     principal): anything added there runs on every record-page call. Its bearer resolver and the
+ *     firewall's header checks take a fast path for plain ASCII and fall back to Spring's own
+ *     checks, so what they refuse is Spring's decision.
  * <li>Verification keeps the last key set while it has the token's key (keys are retired, never
  *     deleted); signing re-reads the set and signs with its first, the active key.
  * <li>Token values reach PostgreSQL only as SHA-256 digests ({@code HashedAuthorizationService}); a

@@ -60,6 +60,12 @@ class SecurityConfig {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /** Spring's strict firewall (every chain goes through it), with a fast path for plain ASCII headers ({@link HeaderCharacters}). */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        return HeaderCharacters.firewall();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

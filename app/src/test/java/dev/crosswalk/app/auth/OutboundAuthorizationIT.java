@@ -124,6 +124,24 @@ class OutboundAuthorizationIT extends AppIntegrationTest {
     }
 
     @Test
+    void a_token_the_api_already_accepted_is_refused_by_the_very_next_call_after_its_revocation() {
+        Tokens t = connect(north);
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.bearer("/api/package/v1/status", t.access(), Map.of()).status()).isEqualTo(200);
+        }
+        OutboundBrowser.Reply revoked = browser.postForm("/oauth2/revoke",
+                Map.of("token", List.of(t.access()), "token_type_hint", List.of("access_token")), north.basic());
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(browser.bearer("/api/package/v1/status", t.access(), Map.of()).status()).as("a verified token is not a live one")
+                .isEqualTo(401);
+
+        Tokens again = connect(north);
+        assertThat(browser.bearer("/api/package/v1/status", again.access(), Map.of()).status()).isEqualTo(200);
+        assertThat(clients.revokeAll(north.tenant().organizationId, north.integrationId())).as("both authorizations").isEqualTo(2);
+        assertThat(browser.bearer("/api/package/v1/status", again.access(), Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
     void a_rotated_secret_replaces_the_old_one() {
         Tokens t = connect(north);
         OutboundClients.ClientCredentials fresh = clients.rotateSecret(north.tenant().organizationId, north.integrationId());
