@@ -166,20 +166,22 @@ public final class RecordPageBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
             Files.writeString(out, "timestamp,overlap_rows,rate_per_s,seconds,phase,round,requests,errors,achieved_per_s,p50_ms,p99_ms,"
-                    + "max_ms,p99_ratio_api_vs_bare,load_avg_start,load_avg_end,jvm_cpu_ms_per_call,pg_cpu_ms_per_call\n");
+                    + "max_ms,p99_ratio_api_vs_bare,load_avg_start,load_avg_end,jvm_cpu_ms_per_call,pg_cpu_ms_per_call,"
+                    + "call_thread_cpu_ms_per_call\n");
         }
         StringBuilder csv = new StringBuilder();
         String now = Instant.now().toString();
         int round = 0;
         for (Result x : results) {
             round = x.name().equals("bare-sql") ? round + 1 : round;
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%.3f,%.3f,%.3f,,%.2f,%.2f,%.3f,%.3f%n", now, overlaps, rate,
-                    seconds, x.name(), round, x.latencies().size(), x.errors(), x.achieved(), percentile(x.latencies(), 0.5),
-                    percentile(x.latencies(), 0.99), percentile(x.latencies(), 1.0), loadStart, loadEnd, x.jvmCpuMs(), x.pgCpuMs()));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%.3f,%.3f,%.3f,,%.2f,%.2f,%.3f,%.3f,%.3f%n", now, overlaps,
+                    rate, seconds, x.name(), round, x.latencies().size(), x.errors(), x.achieved(), percentile(x.latencies(), 0.5),
+                    percentile(x.latencies(), 0.99), percentile(x.latencies(), 1.0), loadStart, loadEnd, x.jvmCpuMs(), x.pgCpuMs(),
+                    x.callThreadCpuMs()));
         }
         for (String phase : List.of("bare-sql", "record-page-api")) {
             List<Long> all = phase.equals("bare-sql") ? bareAll : apiAll;
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s-all,0,%d,%d,,%.3f,%.3f,%.3f,%s,%.2f,%.2f,,%n", now, overlaps, rate, seconds,
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s-all,0,%d,%d,,%.3f,%.3f,%.3f,%s,%.2f,%.2f,,,%n", now, overlaps, rate, seconds,
                     phase, all.size(), results.stream().filter(x -> x.name().equals(phase)).mapToInt(Result::errors).sum(),
                     percentile(all, 0.5), percentile(all, 0.99), percentile(all, 1.0),
                     phase.equals("record-page-api") ? String.format(Locale.ROOT, "%.3f", apiP99 / bareP99) : "", loadStart, loadEnd));
@@ -227,13 +229,31 @@ public final class RecordPageBench {
         void call(String recordId) throws Exception;
     }
 
-    /** {@code jvmCpuMs}, {@code pgCpuMs}: CPU per completed call of this JVM (client and service) and of the embedded PostgreSQL. */
-    private record Result(String name, List<Long> latencies, int errors, double achieved, double jvmCpuMs, double pgCpuMs) {
+    /**
+     * {@code jvmCpuMs}, {@code pgCpuMs}: CPU per completed call of this JVM (client and service) and of the embedded PostgreSQL;
+     * {@code callThreadCpuMs}: of the threads that run the calls themselves (the web server's request threads for the API, the
+     * bench's callers for the bare lookup: without the JIT compiler, GC or the API's HTTP client), the figure to compare
+     * code changes by on a shared machine.
+     */
+    private record Result(String name, List<Long> latencies, int errors, double achieved, double jvmCpuMs, double pgCpuMs,
+            double callThreadCpuMs) {
     }
 
-    /** CPU time so far of this JVM and of the embedded PostgreSQL (0 where /proc is unreadable). */
-    private long[] cpuNanos() {
-        return new long[] {HeapProbe.processCpuNanos(), (long) (ProcessCpu.postgresSeconds(dataDir) * 1e9)};
+    /** CPU time so far of this JVM, of the embedded PostgreSQL (0 where /proc is unreadable) and of the request threads. */
+    private long[] cpuNanos(String callerPrefix) {
+        return new long[] {HeapProbe.processCpuNanos(), (long) (ProcessCpu.postgresSeconds(dataDir) * 1e9), threadCpuNanos(callerPrefix)};
+    }
+
+    /** Summed CPU time of the live threads whose name starts with {@code prefix} (a thread started mid-phase counts from 0). */
+    private static long threadCpuNanos(String prefix) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /** {@code rate} calls per second for {@code seconds}, each on a random overlapped record, latency from its scheduled start. */
@@ -243,9 +263,13 @@ public final class RecordPageBench {
         long periodNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(64);
+        String callers = "p6-" + name.replace(' ', '-') + "-";
+        AtomicInteger workerNumber = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(64, r -> new Thread(r, callers + workerNumber.incrementAndGet()));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long[] cpuStart = cpuNanos();
+        // The API's work runs on the web server's request threads; the bare lookup's on the callers themselves.
+        String callThreads = name.contains("api") ? "http-nio-" : callers;
+        long[] cpuStart = cpuNanos(callThreads);
         long start = System.nanoTime();
         AtomicInteger issued = new AtomicInteger();
         ticker.scheduleAtFixedRate(() -> {
@@ -273,13 +297,14 @@ public final class RecordPageBench {
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         double took = (System.nanoTime() - start) / 1e9;
-        long[] cpuEnd = cpuNanos();
+        long[] cpuEnd = cpuNanos(callThreads);
         List<Long> list = new ArrayList<>(latencies);
         int n = Math.max(1, list.size());
-        Result r = new Result(name, list, errors.get(), list.size() / took, (cpuEnd[0] - cpuStart[0]) / 1e6 / n, (cpuEnd[1] - cpuStart[1]) / 1e6 / n);
+        Result r = new Result(name, list, errors.get(), list.size() / took, (cpuEnd[0] - cpuStart[0]) / 1e6 / n, (cpuEnd[1] - cpuStart[1]) / 1e6 / n,
+                (cpuEnd[2] - cpuStart[2]) / 1e6 / n);
         System.out.printf(Locale.ROOT, "%-16s %,7d calls %4d errors  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  CPU/call: JVM %.2f ms,"
-                        + " PostgreSQL %.2f ms%n", name, list.size(), errors.get(), percentile(list, 0.5), percentile(list, 0.99),
-                percentile(list, 1.0), r.jvmCpuMs(), r.pgCpuMs());
+                        + " PostgreSQL %.2f ms, call threads %.3f ms%n", name, list.size(), errors.get(), percentile(list, 0.5),
+                percentile(list, 0.99), percentile(list, 1.0), r.jvmCpuMs(), r.pgCpuMs(), r.callThreadCpuMs());
         return r;
     }
 
