@@ -28,6 +28,8 @@ public final class Org {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ApiUsage apiUsage;
     private final AtomicLong lastModstamp = new AtomicLong();
+    /** Modstamps handed out without naming the object written (seeding, org creation): any object may have changed. */
+    private final AtomicLong untypedWrites = new AtomicLong();
     /** Bumped on every change to a setup object: caches of effective permissions key on it. */
     private final AtomicLong setupVersion = new AtomicLong();
     private volatile boolean apiEnabled = true;
@@ -122,9 +124,28 @@ public final class Org {
      * filter on {@code SystemModstamp > watermark} never miss a change made in the same ms.
      */
     public Instant nextModstamp() {
+        untypedWrites.incrementAndGet();
+        return stamp();
+    }
+
+    /**
+     * {@link #nextModstamp()} for a write to records of {@code type} only: that object's store counts the write
+     * ({@link RecordStore#version()}), the other objects' caches stay valid.
+     */
+    public Instant nextModstamp(SObjectType type) {
+        store(type).changed();
+        return stamp();
+    }
+
+    private Instant stamp() {
         long now = clock.millis();
         long stamp = lastModstamp.updateAndGet(prev -> Math.max(prev + 1, now));
         return Instant.ofEpochMilli(stamp);
+    }
+
+    /** How many modstamps were handed out without naming an object: a cache of any object is stale when this moves. */
+    public long untypedWrites() {
+        return untypedWrites.get();
     }
 
     /** The last modstamp handed out: changes whenever a record is written through {@link RecordLifecycle}. */

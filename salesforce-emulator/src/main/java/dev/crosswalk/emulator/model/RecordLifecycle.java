@@ -15,7 +15,7 @@ public final class RecordLifecycle {
     /** A new, stored record with id and audit fields set; the caller fills in its own fields. */
     public static Record create(Org org, SObjectType type, String actingUserId) {
         Record r = new Record(org.newId(type), type.fields().size());
-        Instant now = org.nextModstamp();
+        Instant now = org.nextModstamp(type);
         r.set(type.require("Id"), r.id());
         r.set(type.require("IsDeleted"), Boolean.FALSE);
         r.set(type.require("CreatedDate"), now);
@@ -41,7 +41,7 @@ public final class RecordLifecycle {
 
     /** Marks a record modified now by a user; recomputes derived fields. */
     public static void touch(Org org, SObjectType type, Record r, String actingUserId) {
-        Instant now = org.nextModstamp();
+        Instant now = org.nextModstamp(type);
         r.set(type.require("LastModifiedDate"), now);
         r.set(type.require("SystemModstamp"), now);
         r.set(type.require("LastModifiedById"), actingUserId);

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class RecordStore {
     private final SObjectType type;
     private final Map<String, Record> byId = new LinkedHashMap<>();
+    private long version;
 
     public RecordStore(SObjectType type) {
         this.type = type;
@@ -36,11 +37,26 @@ public final class RecordStore {
     }
 
     public void put(Record record) {
+        version++;
         byId.put(record.id(), record);
     }
 
     public Record remove(String id18) {
+        version++;
         return byId.remove(id18);
+    }
+
+    /** Counts a change to a record of this store ({@link Org#nextModstamp(SObjectType)}); under the org's write lock. */
+    void changed() {
+        version++;
+    }
+
+    /**
+     * Moves with every record added, removed or written through {@link RecordLifecycle}: what a cache over this store's
+     * records (the external-id indexes) checks, so that writes to other objects of the org leave it valid.
+     */
+    public long version() {
+        return version;
     }
 
     /** All records, including the recycle bin, in insertion order. Read-only view. */
