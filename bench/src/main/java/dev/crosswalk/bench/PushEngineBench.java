@@ -78,6 +78,7 @@ public final class PushEngineBench {
             "Partner_Owner_Email__c", "Partner_Fields__c", "First_Overlapped__c", "Last_Confirmed__c");
     private static final String VERSION = "62.0";
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private final List<String[]> lines = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -186,6 +187,7 @@ public final class PushEngineBench {
                 double curlChildrenCpu = curlRun.childrenCpu();
                 long curlCalls = acmeSf.org().apiUsage().used() - used2;
                 double loadEnd = HeapProbe.loadAverage();
+                curl.printJobs();
 
                 add("desired_overlap_rows", "crosswalk", Integer.toString(first.desired()), "rows", "= " + rows);
                 add("first_push_rows_upserted", "crosswalk", Integer.toString(first.upserted()), "rows", "= " + rows);
@@ -545,6 +547,21 @@ public final class PushEngineBench {
             } finally {
                 Files.deleteIfExists(csv);
                 Files.deleteIfExists(auth);
+            }
+        }
+
+        /**
+         * Every ingest job of the org as the emulator timed it (start of processing to completion): what the server
+         * took, apart from the clients' polls. Read after the measurements (these calls count for neither side).
+         */
+        void printJobs() throws IOException, InterruptedException {
+            tools.jackson.databind.JsonNode list = JSON.readTree(send(HttpRequest.newBuilder(URI.create(jobs)).GET()));
+            for (tools.jackson.databind.JsonNode j : list.get("records")) {
+                tools.jackson.databind.JsonNode info = JSON.readTree(send(HttpRequest.newBuilder(URI.create(jobs + "/" + j.get("id").asString())).GET()));
+                System.out.printf(Locale.ROOT, "  emulator: job %s %s %s, %,d rows, processed in %,d ms (created %s, last change %s)%n",
+                        info.get("id").asString(), info.get("operation").asString(), info.get("object").asString(),
+                        info.get("numberRecordsProcessed").asLong(), info.get("totalProcessingTime").asLong(),
+                        info.get("createdDate").asString(), info.get("systemModstamp").asString());
             }
         }
 

@@ -17,6 +17,8 @@ final class BulkJobs {
     private final ApiCaller caller;
     private final DefaultRestApi rest;
     private final String kind; // "query" or "ingest"
+    /** When each job of this client was closed (UploadComplete): polls are timed from there, not from when waiting began. */
+    private final Map<String, Instant> closedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     BulkJobs(ClientConfig config, ApiCaller caller, DefaultRestApi rest, String kind) {
         this.config = config;
@@ -48,8 +50,12 @@ final class BulkJobs {
     }
 
     BulkJob setState(String jobId, JobState state) {
-        return parse(caller.json(ApiCall.json(CallKind.BULK, "PATCH", jobPath(jobId),
+        BulkJob job = parse(caller.json(ApiCall.json(CallKind.BULK, "PATCH", jobPath(jobId),
                 Map.of("state", state.wire()), true)));
+        if (state == JobState.UPLOAD_COMPLETE) {
+            closedAt.put(jobId, config.clock().instant());
+        }
+        return job;
     }
 
     void delete(String jobId) {
@@ -112,33 +118,37 @@ final class BulkJobs {
 
     /**
      * Polls an ingest job of {@code expectedRecords} rows at the times {@link IngestPolling} estimates
-     * from the job's own progress, until terminal or the deadline.
+     * from the job's own progress, until terminal or the deadline. Times count from the job's close
+     * when this client closed it (the caller may have started another job in between: the push starts
+     * its Account job before it waits for the overlap job), else from now.
      */
     BulkJob awaitIngest(String jobId, Duration timeout, long expectedRecords) {
-        Instant start = config.clock().instant();
-        Instant deadline = start.plus(timeout);
+        Instant now = config.clock().instant();
+        Instant closed = closedAt.remove(jobId);
+        Instant start = closed != null && closed.isBefore(now) ? closed : now;
+        Instant deadline = now.plus(timeout);
         Backoff backoff = config.bulkPolling();
         IngestPolling.Seen last = config.ingestHistory().last(jobsPath());
         Duration firstWait = last == null ? IngestPolling.first(expectedRecords, backoff)
                 : IngestPolling.first(expectedRecords, last.records(), last.tookAtLeast(), backoff);
-        sleep(firstWait, deadline);
+        sleep(firstWait.minus(Duration.between(start, now)), deadline);
         long previous = 0;
         Duration previousAt = Duration.ZERO;
         Duration runningAt = Duration.ZERO; // the last poll that found the job still running
         while (true) {
             BulkJob job = get(jobId);
+            Duration elapsed = Duration.between(start, config.clock().instant());
             if (job.state().isTerminal() || !config.clock().instant().isBefore(deadline)) {
                 if (job.state() == JobState.JOB_COMPLETE) {
-                    // At least this long: it was still running then. Done at the first poll, it took at most the first
-                    // wait: three quarters of it for the next job, so that a first wait longer than the org needs (the
-                    // 20 s an org's first 100,000 rows wait) follows the org down instead of staying.
+                    // At least this long: it was still running then. Done at the first poll, it took at most that long:
+                    // three quarters of it for the next job, so that a first wait longer than the org needs follows the
+                    // org down instead of staying.
                     config.ingestHistory().seen(jobsPath(), job.numberRecordsProcessed(),
-                            runningAt.isZero() ? firstWait.multipliedBy(3).dividedBy(4) : runningAt);
+                            runningAt.isZero() ? elapsed.multipliedBy(3).dividedBy(4) : runningAt);
                 }
                 return job;
             }
-            runningAt = Duration.between(start, config.clock().instant());
-            Duration elapsed = Duration.between(start, config.clock().instant());
+            runningAt = elapsed;
             sleep(IngestPolling.next(expectedRecords, job.numberRecordsProcessed(), elapsed, previous, previousAt, backoff), deadline);
             previous = job.numberRecordsProcessed();
             previousAt = elapsed;
@@ -147,7 +157,7 @@ final class BulkJobs {
 
     private void sleep(Duration wait, Instant deadline) {
         Duration left = Duration.between(config.clock().instant(), deadline);
-        if (left.isNegative()) {
+        if (left.isNegative() || wait.isNegative() || wait.isZero()) {
             return;
         }
         try {

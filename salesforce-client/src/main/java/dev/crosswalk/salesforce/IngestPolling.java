@@ -10,31 +10,39 @@ import java.time.Duration;
  * against the org's daily limit, which is why Salesforce asks clients to poll sparingly.
  *
  * <ul>
- *   <li>First poll of an org's first job (nothing seen yet): after the time {@code expectedRecords}
- *       take at the rate an org typically sustains ({@link #EXPECTED_RECORDS_PER_SECOND}: 100,000 rows
- *       ≈ 20 s), never sooner than the backoff's first delay, so that a large job is usually polled
- *       once or twice: an early first poll on a 100,000-row job cost four or five calls (issue 16, P4
- *       counts them), a late one costs time. A job below 5,000 rows still waits only the first delay.</li>
+ *   <li>First poll of an org's first job (nothing seen yet): a probe after the time {@code expectedRecords}
+ *       take at a fast rate ({@link #PROBE_RECORDS_PER_SECOND}: 100,000 rows ≈ 2.5 s), never sooner than the
+ *       backoff's first delay. A fast org is done by then (one poll); a slower one reports how far it got,
+ *       which times the next poll. Waiting for a typical Salesforce rate instead (5,000 rows a second: 20 s
+ *       for 100,000 rows) cost one call less on a slow org but left a fast one idle for most of the wait
+ *       (issue 16, P4: 20 s of a 37 s push on a quiet emulator).</li>
  *   <li>First poll after an earlier job of the org: as long as that job ran at least (see
  *       {@link #first(long, long, Duration, Backoff)}), never sooner than at an optimistic rate
  *       ({@link #OPTIMISTIC_RECORDS_PER_SECOND}).</li>
  *   <li>Then, if records were processed: the remaining records at the rate observed between the last
- *       two polls, plus a margin so that the poll lands after the end rather than just before it (that
- *       would cost another call), but never longer than the job has taken so far.</li>
+ *       two polls (since the close for the first), plus a margin so that the poll lands after the end
+ *       rather than just before it (that would cost another call), but never more than
+ *       {@link #GROWTH} times as long as the job has taken so far.</li>
  *   <li>If nothing was processed yet (the job is queued): as long again as the job has waited so far
  *       (doubling), within the backoff's bounds.</li>
  * </ul>
+ * Times count from the job's close (see {@code BulkJobs.awaitIngest}).
  */
 public final class IngestPolling {
     /** Faster than Salesforce and the emulator usually go, so the first poll comes early rather than late. */
     static final double OPTIMISTIC_RECORDS_PER_SECOND = 100_000;
     /**
-     * With nothing known of the org: about what Salesforce sustains for a Bulk 2.0 ingest (several
-     * thousand rows a second), and what the emulator did for the push's two 100,000-row jobs side by
-     * side on a loaded machine (about 40 s); a quiet emulator is faster, where it costs some idle seconds
-     * once, after which the org's own last job times the first poll.
+     * With nothing known of the org, the first poll is a probe timed at this rate: about what the emulator does
+     * for a 100,000-row upsert beside the push's Account job on a quiet machine (a real org is slower: the probe
+     * then finds the job under way and its progress times the next poll).
      */
-    static final double EXPECTED_RECORDS_PER_SECOND = 5_000;
+    static final double PROBE_RECORDS_PER_SECOND = 40_000;
+    /**
+     * The next poll comes at most this many times the job's time so far after it: the rate since the close
+     * includes the time before the first row (queue, CSV parsing), so it is low early on; doubling alone
+     * (a factor of 1) made a 100,000-row job cost a poll per doubling.
+     */
+    static final double GROWTH = 2;
     /** Extra share of the estimated remaining time. */
     static final double MARGIN = 0.15;
 
@@ -43,7 +51,7 @@ public final class IngestPolling {
 
     /** The wait before the first status poll of a job with {@code expectedRecords} uploaded, nothing known of the org. */
     public static Duration first(long expectedRecords, Backoff backoff) {
-        return atRate(expectedRecords, EXPECTED_RECORDS_PER_SECOND, backoff);
+        return atRate(expectedRecords, PROBE_RECORDS_PER_SECOND, backoff);
     }
 
     private static Duration atRate(long records, double perSecond, Backoff backoff) {
@@ -105,11 +113,12 @@ public final class IngestPolling {
         if (processed >= expectedRecords) {
             return backoff.initial(); // every row done: the job is writing its result files
         }
-        // Never longer than the job has taken so far (doubling): an early, low rate must not push the poll far past the end.
         Duration doubling = clamp(elapsed, backoff);
         if (processed <= 0) {
             return doubling;
         }
+        // Never longer than GROWTH times the job's time so far: an early, low rate must not push the poll far past the end.
+        Duration growing = clamp(Duration.ofMillis((long) (elapsed.toMillis() * GROWTH)), backoff);
         // The rate between the last two polls, once there are two with progress: the time before the first
         // record (the job queued, its CSV parsed) does not slow the estimate down.
         double perRecordMillis = previous > 0 && processed > previous
@@ -117,7 +126,7 @@ public final class IngestPolling {
                 : (double) elapsed.toMillis() / processed;
         Duration remaining = clamp(Duration.ofMillis((long) Math.ceil((expectedRecords - processed) * perRecordMillis * (1 + MARGIN))),
                 backoff);
-        return remaining.compareTo(doubling) < 0 ? remaining : doubling;
+        return remaining.compareTo(growing) < 0 ? remaining : growing;
     }
 
     private static Duration clamp(Duration d, Backoff backoff) {

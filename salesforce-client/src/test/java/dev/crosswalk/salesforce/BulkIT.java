@@ -98,7 +98,7 @@ class BulkIT {
     }
 
     @Test
-    void an_ingest_job_of_an_org_with_nothing_seen_yet_is_first_polled_after_its_expected_duration_and_the_next_one_sooner() {
+    void an_ingest_job_of_an_org_with_nothing_seen_yet_is_first_polled_after_a_probe_counted_from_its_close_and_the_next_one_sooner() {
         FakeTime time = new FakeTime();
         // Production polling bounds (1 s .. 30 s) on fake time; each wait also really sleeps 20 ms for the emulator's job runner.
         ClientConfig config = emulator.config(time).clock(time).bulkPolling(Backoff.bulkPolling())
@@ -110,13 +110,15 @@ class BulkIT {
         String ingest = "/services/data/v" + EmulatorFixture.API_VERSION + "/jobs/ingest";
 
         String first = closedInsert(sf, 3);
+        // The caller did other work for 1 s after the close (the push starts its Account job): the probe counts from the close.
+        time.sleep(Duration.ofSeconds(1));
         time.clearSleeps();
-        // Announced as 100,000 rows: at 5,000 a second, one poll after 20 s instead of 1, 2, 4, 8, 16 s.
+        // Announced as 100,000 rows: a probe at 40,000 a second, 2.5 s after the close.
         assertThat(sf.bulkIngest().awaitCompletion(first, Duration.ofMinutes(5), 100_000).state()).isEqualTo(JobState.JOB_COMPLETE);
-        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofMillis(1_500));
         // Done at that poll: the org's next job of that size starts from three quarters of it (longer, had it needed more polls).
-        assertThat(config.ingestHistory().last(ingest).tookAtLeast()).satisfiesAnyOf(d -> assertThat(d).isEqualTo(Duration.ofSeconds(15)),
-                d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(20)));
+        assertThat(config.ingestHistory().last(ingest).tookAtLeast()).satisfiesAnyOf(
+                d -> assertThat(d).isEqualTo(Duration.ofMillis(1_875)), d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(2_500)));
 
         // A small job of a fresh client (nothing seen) is not slowed down: the backoff's first delay.
         FakeTime time2 = new FakeTime();
