@@ -33,4 +33,15 @@ public interface BulkQueryApi {
 
     /** create + awaitCompletion + results; throws if the job does not complete. */
     CloseableIterator<Row> query(String soql, boolean includeDeleted, Duration timeout);
+
+    /**
+     * Like {@link #query(String, boolean, Duration)}, and tells {@code rowsInResult} the completed job's
+     * {@code numberRecordsProcessed} (the rows its results hold) before the first page is requested: the
+     * size of what follows comes with the status poll that found the job complete, without the
+     * {@code SELECT COUNT()} call (and the second scan of the object) it would otherwise cost.
+     */
+    default CloseableIterator<Row> query(String soql, boolean includeDeleted, Duration timeout,
+            java.util.function.LongConsumer rowsInResult) {
+        return query(soql, includeDeleted, timeout);
+    }
 }

@@ -61,8 +61,15 @@ final class DefaultBulkQueryApi implements BulkQueryApi {
 
     @Override
     public CloseableIterator<Row> query(String soql, boolean includeDeleted, Duration timeout) {
+        return query(soql, includeDeleted, timeout, rows -> { });
+    }
+
+    @Override
+    public CloseableIterator<Row> query(String soql, boolean includeDeleted, Duration timeout,
+            java.util.function.LongConsumer rowsInResult) {
         BulkJob job = create(soql, includeDeleted);
-        BulkJobs.requireComplete(jobs.awaitQuery(job.id(), timeout, objectOf(soql)));
+        BulkJob done = BulkJobs.requireComplete(jobs.awaitQuery(job.id(), timeout, objectOf(soql)));
+        rowsInResult.accept(done.numberRecordsProcessed());
         return results(job.id());
     }
 

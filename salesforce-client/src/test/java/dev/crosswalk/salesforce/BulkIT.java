@@ -72,6 +72,25 @@ class BulkIT {
     }
 
     @Test
+    void a_query_tells_how_many_rows_its_results_hold_before_the_first_page_without_another_call() {
+        long[] told = {-1};
+        long otherCallsBefore = admin.calls().total() - admin.calls().count(CallKind.BULK);
+        long rows = 0;
+        try (CloseableIterator<Row> it = admin.bulkQuery().query("SELECT Id FROM Account", true, Duration.ofMinutes(1),
+                n -> told[0] = n)) {
+            // Told once the job completed, before any row was asked for.
+            assertThat(told[0]).isGreaterThan(0);
+            while (it.hasNext()) {
+                it.next();
+                rows++;
+            }
+        }
+        assertThat(told[0]).isEqualTo(rows);
+        // Only the job's own calls (create, polls, result pages): no COUNT() query beside them.
+        assertThat(admin.calls().total() - admin.calls().count(CallKind.BULK)).isEqualTo(otherCallsBefore);
+    }
+
+    @Test
     void a_query_job_is_first_polled_after_as_long_as_the_last_one_on_its_object_ran_at_least() {
         FakeTime time = new FakeTime();
         ClientConfig config = emulator.config(time).clock(time).build();

@@ -244,9 +244,6 @@ public class SyncEngine {
             soql.append(" WHERE SystemModstamp >= ")
                     .append(DateTimeFormatter.ISO_INSTANT.format(from.minus(overlap).truncatedTo(ChronoUnit.SECONDS)));
         }
-        if (fullSync) {
-            state.estimate(count(sf, object, soql.substring(soql.indexOf(" FROM "))));
-        }
         soql.append(" ORDER BY SystemModstamp ASC");
 
         ObjectTotals totals = new ObjectTotals(state, cp.isEmpty());
@@ -256,7 +253,14 @@ public class SyncEngine {
         int delIdx = fields.indexOf("IsDeleted");
         List<RecordBatchWriter.SyncedRow> batch = new ArrayList<>(batchSize);
         try (WriteBehind writes = new WriteBehind("sync-write-" + object + "-" + integration.id(), parallelWrites, watermark);
-                CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout)) {
+                // A full sync's estimated total (progress: "records so far / estimated total") is the completed
+                // job's row count, which the poll that found it complete carries: no COUNT() call, no second scan.
+                CloseableIterator<Row> rows = sf.bulkQuery().query(soql.toString(), true, bulkTimeout,
+                        total -> {
+                            if (fullSync) {
+                                state.estimate(total);
+                            }
+                        })) {
             try {
                 while (rows.hasNext()) {
                     Row row = rows.next();
@@ -300,19 +304,6 @@ public class SyncEngine {
         statistics.refreshIfChangedMuch("crm_record", upserted + deleted);
         state.objectDone(object, read, upserted, deleted, skipped, fullSync);
         state.fieldsRead.put(object, Set.copyOf(fields));
-    }
-
-    /**
-     * How many rows a full sync will read, for progress ("records so far / estimated total"): one
-     * REST aggregate query, only before full syncs (incremental ones stay within their API budget).
-     */
-    private static long count(SalesforceConnection sf, String object, String fromAndWhere) {
-        try (var rows = sf.rest().query("SELECT COUNT(Id)" + fromAndWhere)) {
-            return rows.findFirst().map(r -> r.path("expr0").asLong(-1)).orElse(-1L);
-        } catch (RuntimeException e) {
-            LOG.debug("could not estimate the {} total: {}", object, e.toString());
-            return -1;
-        }
     }
 
     /** Commits the batch with its checkpoint on a write-behind thread, then counts it. */
