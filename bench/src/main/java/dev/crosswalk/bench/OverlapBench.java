@@ -46,7 +46,9 @@ public final class OverlapBench {
         // The scheduler stays on (the service's beans need it) but polls once an hour: no job runs during the measurement.
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Class.forName("dev.crosswalk.app.CrosswalkApplication")).run(
                 "--server.address=127.0.0.1", "--server.port=0", "--crosswalk.data-dir=" + dataDir,
-                "--db-scheduler.polling-interval=1h", "--logging.level.root=WARN", "--springdoc.api-docs.enabled=false")) {
+                "--db-scheduler.polling-interval=1h", "--logging.level.root=WARN", "--springdoc.api-docs.enabled=false",
+                // The engine's time per step (its debug log) with -Dp3.steps=true.
+                "--logging.level.dev.crosswalk.app.overlap.OverlapEngine=" + (Boolean.getBoolean("p3.steps") ? "DEBUG" : "WARN"))) {
             run(ctx, records, overlap, changed, runs, out);
         }
     }

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OverlapEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(OverlapEngine.class);
+
     private final JdbcClient jdbc;
     private final PartnershipService partnerships;
     private final TableStatistics statistics;
@@ -39,9 +43,12 @@ public class OverlapEngine {
     /** Recomputes every pair of a partnership from scratch; removes them all when it is not active. */
     @Transactional
     public int recomputeFull(UUID partnershipId) {
+        Steps steps = new Steps();
         Optional<Partnership> found = partnerships.findAny(partnershipId);
         lock(partnershipId);
+        steps.done("lock");
         int deleted = jdbc.sql("delete from overlap_pair where partnership_id = ?").param(partnershipId).update();
+        steps.done("delete old pairs");
         if (found.isEmpty() || !found.get().active()) {
             return 0;
         }
@@ -63,13 +70,17 @@ public class OverlapEngine {
             jdbc.sql(FULL_NAME_PAIRS_INTO_SCRATCH).param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
                     .param("matched", MatchableObjects.matchedArray()).update();
         }
+        steps.done("parallel join into the scratch table");
         jdbc.sql("set local parallel_tuple_cost to default").update();
         int n = jdbc.sql(INSERT + "select partnership_id, a_integration_id, a_object, a_sf_id, b_integration_id, b_object, b_sf_id,"
                 + " evidence, matched_key from overlap_pair_full").update();
+        steps.done("insert pairs");
         jdbc.sql("drop table overlap_pair_full").update();
         // Fresh statistics when the table changed much: the next incremental pass must see a large overlap_pair
         // and probe its index per changed record (with none, a planner once looped over every pair per change).
         statistics.refreshIfChangedMuch("overlap_pair", deleted == 0 ? n : Math.abs(n - deleted));
+        steps.done("drop scratch table, statistics");
+        LOG.debug("full computation of partnership {}: {} pairs;{}", partnershipId, n, steps);
         return n;
     }
 
@@ -86,45 +97,54 @@ public class OverlapEngine {
      */
     @Transactional
     public int afterKeysChanged(UUID organizationId, UUID integrationId) {
+        Steps steps = new Steps();
         Instant from = watermark(integrationId).orElse(Instant.EPOCH);
         Optional<Instant> to = jdbc.sql("select max(changed_at) from record_key where integration_id = ?").param(integrationId)
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
         if (to.isEmpty() || !to.get().isAfter(from)) {
             return 0;
         }
+        steps.done("watermark and newest change");
         int n = 0;
         for (Partnership p : partnerships.activeFor(organizationId)) {
-            n += rematch(p, organizationId, integrationId, from, to.get());
+            steps.done("active partnerships");
+            n += rematch(p, organizationId, integrationId, from, to.get(), steps);
         }
         jdbc.sql("""
                 insert into overlap_watermark (integration_id, pairs_at) values (?, ?)
                 on conflict (integration_id) do update set pairs_at = excluded.pairs_at""")
                 .params(integrationId, Timestamp.from(to.get())).update();
+        steps.done("watermark written");
+        LOG.debug("re-matched integration {}: {} pairs;{}", integrationId, n, steps);
         return n;
     }
 
-    private int rematch(Partnership p, UUID organizationId, UUID integrationId, Instant from, Instant to) {
+    private int rematch(Partnership p, UUID organizationId, UUID integrationId, Instant from, Instant to, Steps steps) {
         lock(p.id());
         if (!holdPartnership(p.id())) {
             return 0;
         }
+        steps.done("locks");
         // The changed records play side "a" (inviter) or "b" (invitee) of the partnership; the partner's records the other.
         boolean mineIsA = p.inviterOrgId().equals(organizationId);
         // Driven by the (few) changed records: one index probe into overlap_pair each, whatever the statistics say.
         jdbc.sql(mineIsA ? DELETE_CHANGED_A : DELETE_CHANGED_B)
                 .param("p", p.id()).param("integration", integrationId).param("fromTs", Timestamp.from(from))
                 .param("toTs", Timestamp.from(to)).update();
+        steps.done("delete changed records' pairs");
         int n = jdbc.sql(mineIsA ? CHANGED_A_DOMAIN_PAIRS : CHANGED_B_DOMAIN_PAIRS)
                 .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
                 .param("matched", MatchableObjects.matchedArray())
                 .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
                 .update();
+        steps.done("insert domain pairs");
         if (p.nameMatching()) {
             n += jdbc.sql(mineIsA ? CHANGED_A_NAME_PAIRS : CHANGED_B_NAME_PAIRS)
                     .param("p", p.id()).param("a", p.inviterOrgId()).param("b", p.inviteeOrgId())
                     .param("matched", MatchableObjects.matchedArray())
                     .param("integration", integrationId).param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
                     .update();
+            steps.done("insert name pairs");
         }
         return n;
     }
@@ -200,6 +220,23 @@ public class OverlapEngine {
     private boolean holdPartnership(UUID partnershipId) {
         return jdbc.sql("select 1 from partnership where id = ? for key share").param(partnershipId).query(Integer.class)
                 .optional().isPresent();
+    }
+
+    /** Time per step of one operation, for the debug log (the P3 benchmark shows it with -Dp3.steps=true). */
+    private static final class Steps {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(' ').append(step).append(' ').append((now - last) / 100_000 / 10.0).append(" ms,");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private void lock(UUID partnershipId) {
