@@ -8,6 +8,7 @@ import dev.crosswalk.app.health.Problem;
 import dev.crosswalk.app.health.Problems;
 import dev.crosswalk.app.health.Proof;
 import dev.crosswalk.app.health.QuotaGuard;
+import dev.crosswalk.salesforce.ApiError;
 import dev.crosswalk.salesforce.FieldDescribe;
 import dev.crosswalk.salesforce.SObjectDescribe;
 import dev.crosswalk.salesforce.SalesforceConnection;
@@ -93,6 +94,8 @@ class PushEngine {
             return Optional.empty();
         }
         PushTargets.Target t = found.get();
+        // Writes a push stopped in the middle of (a crash) were left in flight: their rows become unconfirmed ones now.
+        store.settleInflight(t.integrationId());
         UUID runId = UUID.randomUUID();
         store.startRun(runId, t.integrationId(), t.organizationId(), trigger, clock.instant());
         Progress progress = new Progress();
@@ -140,6 +143,8 @@ class PushEngine {
             }
             LOG.warn("push of integration {} stopped: {}", t.integrationId(), e.error().message());
         }
+        // Rows of this push Salesforce did not confirm (rejected, unprocessed, or the push stopped): unconfirmed from now on.
+        store.settleInflight(t.integrationId());
         int apiCalls = (int) (sf.calls().total() - callsBefore);
         boolean called = apiCalls > 0;
         sf.lastLimitInfo().ifPresent(u -> health.recordUsage(inbound.id(), u));
@@ -161,6 +166,20 @@ class PushEngine {
     private record Outcome(String status, String errorCode, String message) {
     }
 
+    private static final class Inflight {
+        final UUID id;
+        final int keys;
+        int confirmed;
+
+        Inflight(UUID id, int keys) {
+            this.id = id;
+            this.keys = keys;
+        }
+    }
+
+    /** Row errors that mean a field push writes is missing or read-only for the integration user. */
+    private static final Set<String> FIELD_ERRORS = Set.of("INVALID_FIELD", "INVALID_FIELD_FOR_INSERT_UPDATE", "NO_SUCH_COLUMN");
+
     private static final class Progress {
         int desired;
         int upserted;
@@ -168,6 +187,18 @@ class PushEngine {
         int accounts;
         int unchanged;
         int rejected;
+        /** This push's in-flight rows (PushStore.markPending) and how many of their keys Salesforce confirmed so far. */
+        final List<Inflight> inflight = new ArrayList<>();
+
+        /** Rows Salesforce refused for a field it does not have or lets the user write: FIELD_MISSING when describe agrees. */
+        int fieldRejected;
+
+        void rejected(ApiError error) {
+            rejected++;
+            if (FIELD_ERRORS.contains(error.errorCode())) {
+                fieldRejected++;
+            }
+        }
 
         PushRun.Counts counts(int apiCalls) {
             return counts(apiCalls, 0);
@@ -201,7 +232,15 @@ class PushEngine {
                     deferred > 0 ? deferred + " rejected rows wait for their retry time." : "Nothing changed.");
         }
         String username = connections.inbound(t.organizationId(), id).map(ConnectionView::salesforceUsername).orElse("the integration user");
-        requireFields(sf, username, !overlaps.nothingToDo(), !accounts.nothingToDo());
+        // The fields push writes are checked by describe before Collections calls (a missing one would fail every call). Rows that
+        // all go through Bulk jobs are checked only when a job says something is wrong with the object or a field: a job over a
+        // missing object fails at its creation, over a missing column as a whole, over a read-only field row by row (one call
+        // saved on every large push, P4 counts them; a broken push pays it).
+        int accountItems = accounts.writes().size() + accounts.removals().size();
+        boolean fieldsChecked = !writes.allBulk(overlaps.writes().size(), accountItems);
+        if (fieldsChecked) {
+            requireFields(sf, username, !overlaps.nothingToDo(), !accounts.nothingToDo());
+        }
 
         // Export limit: unique overlap records per term. Rows already counted this term may always be rewritten.
         List<DesiredRow> toWrite = overlaps.writes();
@@ -238,14 +277,33 @@ class PushEngine {
         // 2. Changed and new overlap records, and 3. the two Account fields (set where overlaps exist, cleared where they no
         // longer do). Two objects, no order between them: as Bulk jobs they run in Salesforce side by side (a large first
         // push would otherwise wait for one job after the other), the second checked once the first is done.
-        SalesforceWrites.Pending upserts = upsert(t, writes, toWrite, now, progress);
-        long t5 = System.nanoTime();
-        SalesforceWrites.Pending accountFields = updateAccounts(t, writes, accounts, now, progress);
-        upserts.finish();
-        if (upserts.bulkJob()) {
-            accountFields.finishAfterOther();
-        } else {
-            accountFields.finish();
+        long t5;
+        try {
+            SalesforceWrites.Pending upserts = upsert(t, writes, toWrite, now, progress);
+            t5 = System.nanoTime();
+            SalesforceWrites.Pending accountFields = updateAccounts(t, writes, accounts, now, progress);
+            upserts.finish();
+            if (upserts.bulkJob()) {
+                accountFields.finishAfterOther();
+            } else {
+                accountFields.finish();
+            }
+        } catch (SalesforceException e) {
+            if (!fieldsChecked && !(e.error() instanceof SalesforceError.AuthRevoked || e.error() instanceof SalesforceError.AuthExpired)) {
+                // A job refused at its creation (the object or its external id field is missing): describe says which, and how to fix it.
+                requireFields(sf, username, !overlaps.nothingToDo(), !accounts.nothingToDo());
+            }
+            throw e;
+        }
+        // Every key confirmed: the in-flight row has nothing left to settle (settling it would probe 100,000 keys for nothing).
+        for (Inflight f : progress.inflight) {
+            if (f.confirmed == f.keys) {
+                store.dropInflight(f.id);
+            }
+        }
+        if (!fieldsChecked && (writes.failedJobs() > 0 || progress.fieldRejected > 0)) {
+            // Throws FIELD_MISSING / OBJECT_MISSING when that is why; otherwise the rejected rows stand as they are.
+            requireFields(sf, username, !overlaps.nothingToDo(), !accounts.nothingToDo());
         }
         LOG.debug("push of integration {}: checks {} ms, deletes {} ms, upserts started {} ms, both written {} ms", id,
                 (t3 - t2) / 1_000_000,
@@ -374,9 +432,14 @@ class PushEngine {
         }
         UUID id = t.integrationId();
         List<String> keys = rows.stream().map(DesiredRow::key).toList();
+        long t0 = System.nanoTime();
         Map<String, Instant> first = new HashMap<>(store.firstOverlapped(id, keys));
         keys.forEach(k -> first.putIfAbsent(k, now));
-        store.markPending(id, DesiredRow.Kind.OVERLAP, keys, first);
+        long t1 = System.nanoTime();
+        Inflight inflight = new Inflight(store.markPending(id, DesiredRow.Kind.OVERLAP, keys, now), keys.size());
+        progress.inflight.add(inflight);
+        LOG.debug("push of integration {}: first overlapped read {} ms, {} rows marked pending {} ms", id, (t1 - t0) / 1_000_000,
+                keys.size(), (System.nanoTime() - t1) / 1_000_000);
         Map<String, DesiredRow> byKey = new HashMap<>();
         List<RowWrite.Item> items = new ArrayList<>();
         for (DesiredRow d : rows) {
@@ -395,13 +458,19 @@ class PushEngine {
                     progress.upserted++;
                 } else {
                     store.reject(id, DesiredRow.Kind.OVERLAP, r.key(), RowWrite.Operation.UPSERT, r.error(), clock.instant(), retry);
-                    progress.rejected++;
+                    progress.rejected(r.error());
                 }
             }
             List<String> keysOk = confirmed.stream().map(PushStore.Confirmed::key).toList();
-            store.confirmWritten(id, DesiredRow.Kind.OVERLAP, confirmed, now);
+            long c0 = System.nanoTime();
+            store.confirmWritten(id, DesiredRow.Kind.OVERLAP, confirmed, now, now);
+            inflight.confirmed += confirmed.size();
+            long c1 = System.nanoTime();
             store.clearRejections(id, DesiredRow.Kind.OVERLAP, keysOk);
+            long c2 = System.nanoTime();
             store.countExported(id, term, keysOk);
+            LOG.debug("push of integration {}: {} overlap rows confirmed {} ms, rejections cleared {} ms, export counted {} ms", id,
+                    confirmed.size(), (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, (System.nanoTime() - c2) / 1_000_000);
         });
     }
 
@@ -421,7 +490,9 @@ class PushEngine {
         if (items.isEmpty()) {
             return SalesforceWrites.Pending.DONE;
         }
-        store.markPending(id, DesiredRow.Kind.ACCOUNT, plan.writes().stream().map(DesiredRow::key).toList(), Map.of());
+        Inflight inflight = new Inflight(store.markPending(id, DesiredRow.Kind.ACCOUNT,
+                plan.writes().stream().map(DesiredRow::key).toList(), null), plan.writes().size());
+        progress.inflight.add(inflight);
         return writes.start(EcosystemOverlap.ACCOUNT_OBJECT, RowWrite.Operation.UPDATE, EcosystemOverlap.ACCOUNT_COLUMNS, items,
                 results -> {
             List<PushStore.Confirmed> confirmed = new ArrayList<>();
@@ -437,10 +508,11 @@ class PushEngine {
                     progress.accounts++;
                 } else {
                     store.reject(id, DesiredRow.Kind.ACCOUNT, r.key(), RowWrite.Operation.UPDATE, r.error(), clock.instant(), retry);
-                    progress.rejected++;
+                    progress.rejected(r.error());
                 }
             }
-            store.confirmWritten(id, DesiredRow.Kind.ACCOUNT, confirmed, now);
+            store.confirmWritten(id, DesiredRow.Kind.ACCOUNT, confirmed, null, now);
+            inflight.confirmed += confirmed.size();
             store.forget(id, DesiredRow.Kind.ACCOUNT, cleared);
             store.clearRejections(id, DesiredRow.Kind.ACCOUNT, confirmed.stream().map(PushStore.Confirmed::key).toList());
             store.clearRejections(id, DesiredRow.Kind.ACCOUNT, cleared);

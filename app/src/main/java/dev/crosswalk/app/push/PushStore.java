@@ -49,21 +49,45 @@ class PushStore {
     }
 
     /**
-     * Before a write: the rows are marked unconfirmed (hash null), so a crash before the answer means "write it again".
-     * One statement per {@link #CHUNK} rows: a push of 100,000 rows must not cost 100,000 round trips to PostgreSQL.
+     * Before a write: the rows are marked unconfirmed, so a crash before the answer means "write it again". Rows Salesforce
+     * held get hash null (one statement per {@link #CHUNK} rows); every key, held or new, goes into one in-flight row
+     * ({@code push_inflight}) instead of a pending push_row each: a 100,000-row first push inserted 100,000 rows here that
+     * {@link #confirmWritten} then updated. {@link #settleInflight} turns what is left of it into pending push_rows.
+     *
+     * @param firstForNew {@code first_overlapped} of the keys that have no push_row yet
+     * @return the in-flight row, for {@link #dropInflight} once every key is confirmed
      */
-    void markPending(UUID integrationId, DesiredRow.Kind kind, List<String> keys, Map<String, Instant> firstOverlapped) {
+    UUID markPending(UUID integrationId, DesiredRow.Kind kind, List<String> keys, Instant firstForNew) {
         for (List<String> chunk : chunks(keys)) {
-            String[] first = chunk.stream().map(k -> firstOverlapped.get(k) == null ? null : firstOverlapped.get(k).toString())
-                    .toArray(String[]::new);
-            jdbc.sql("""
-                    insert into push_row (integration_id, kind, row_key, hash, first_overlapped)
-                    select :i, :k, v.row_key, null, cast(v.first_overlapped as timestamptz)
-                    from unnest(cast(:keys as text[]), cast(:first as text[])) as v(row_key, first_overlapped)
-                    on conflict (integration_id, kind, row_key) do update set hash = null""")
-                    .param("i", integrationId).param("k", kind.name()).param("keys", chunk.toArray(String[]::new)).param("first", first)
-                    .update();
+            jdbc.sql("update push_row set hash = null where integration_id = :i and kind = :k and row_key = any(:keys) and hash is not null")
+                    .param("i", integrationId).param("k", kind.name()).param("keys", chunk.toArray(String[]::new)).update();
         }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into push_inflight (id, integration_id, kind, row_keys, first_overlapped)"
+                        + " values (:id, :i, :k, cast(:keys as text[]), cast(:first as timestamptz))")
+                .param("id", id).param("i", integrationId).param("k", kind.name()).param("keys", keys.toArray(String[]::new))
+                .param("first", ts(firstForNew)).update();
+        return id;
+    }
+
+    /** An in-flight row whose every key Salesforce confirmed (each has its push_row now): nothing is left to settle. */
+    void dropInflight(UUID inflightId) {
+        jdbc.sql("delete from push_inflight where id = ?").param(inflightId).update();
+    }
+
+    /**
+     * The keys of writes Salesforce did not confirm, of this push (a row rejected or left unprocessed) or of one that
+     * stopped half way (a crash, a revoked token: called at the start of every push, under its lock): those without a
+     * push_row get one with hash null, then the in-flight rows go. Idempotent: a crash in between leaves nothing wrong.
+     */
+    void settleInflight(UUID integrationId) {
+        jdbc.sql("""
+                insert into push_row (integration_id, kind, row_key, hash, first_overlapped)
+                select f.integration_id, f.kind, k.row_key, null, f.first_overlapped
+                from push_inflight f cross join unnest(f.row_keys) as k(row_key)
+                where f.integration_id = :i
+                on conflict (integration_id, kind, row_key) do nothing""").param("i", integrationId).update();
+        jdbc.sql("delete from push_inflight where integration_id = :i").param("i", integrationId).update();
     }
 
     /** A row Salesforce confirmed holding: its key, its record id (null = keep the known one) and the hash of what it holds. */
@@ -71,18 +95,23 @@ class PushStore {
     }
 
     void confirmWritten(UUID integrationId, DesiredRow.Kind kind, String key, String sfId, byte[] hash, Instant at) {
-        confirmWritten(integrationId, kind, List.of(new Confirmed(key, sfId, hash)), at);
+        confirmWritten(integrationId, kind, List.of(new Confirmed(key, sfId, hash)), null, at);
     }
 
-    /** The rows Salesforce confirmed, in one statement per {@link #CHUNK} rows. */
-    void confirmWritten(UUID integrationId, DesiredRow.Kind kind, List<Confirmed> rows, Instant at) {
+    /**
+     * The rows Salesforce confirmed, in one statement per {@link #CHUNK} rows: inserted (a new key, with
+     * {@code firstForNew} as its first overlap) or updated.
+     */
+    void confirmWritten(UUID integrationId, DesiredRow.Kind kind, List<Confirmed> rows, Instant firstForNew, Instant at) {
         for (List<Confirmed> chunk : chunks(rows)) {
             jdbc.sql("""
-                    update push_row p set sf_id = coalesce(v.sf_id, p.sf_id), hash = decode(v.hash, 'hex'), last_confirmed = :at,
-                        pushed_at = :at
+                    insert into push_row as p (integration_id, kind, row_key, sf_id, hash, first_overlapped, last_confirmed, pushed_at)
+                    select :i, :k, v.row_key, v.sf_id, decode(v.hash, 'hex'), cast(:first as timestamptz), :at, :at
                     from unnest(cast(:keys as text[]), cast(:ids as text[]), cast(:hashes as text[])) as v(row_key, sf_id, hash)
-                    where p.integration_id = :i and p.kind = :k and p.row_key = v.row_key""")
+                    on conflict (integration_id, kind, row_key) do update set sf_id = coalesce(excluded.sf_id, p.sf_id),
+                        hash = excluded.hash, last_confirmed = excluded.last_confirmed, pushed_at = excluded.pushed_at""")
                     .param("i", integrationId).param("k", kind.name()).param("at", ts(at))
+                    .param("first", ts(firstForNew))
                     .param("keys", chunk.stream().map(Confirmed::key).toArray(String[]::new))
                     .param("ids", chunk.stream().map(Confirmed::sfId).toArray(String[]::new))
                     .param("hashes", chunk.stream().map(c -> c.hash() == null ? null : HexFormat.of().formatHex(c.hash()))

@@ -32,6 +32,7 @@ final class SalesforceWrites {
     private final int bulkThreshold;
     private final Duration bulkTimeout;
     private int writeCalls;
+    private int failedJobs;
     private String mode = "NONE";
 
     SalesforceWrites(SalesforceConnection sf, int bulkThreshold, Duration bulkTimeout) {
@@ -43,6 +44,21 @@ final class SalesforceWrites {
     /** Calls that wrote (Collections calls, or Bulk jobs' create/upload/close). */
     int writeCalls() {
         return writeCalls;
+    }
+
+    /** Whether every non-empty one of these change sets goes through a Bulk job (none through Collections calls). */
+    boolean allBulk(int... sizes) {
+        for (int n : sizes) {
+            if (n > 0 && n < bulkThreshold) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bulk jobs that ended Failed as a whole (an unknown column, say): their rows were not processed. */
+    int failedJobs() {
+        return failedJobs;
     }
 
     /** COLLECTIONS, BULK, BOTH or NONE: what this push used. */
@@ -161,6 +177,10 @@ final class SalesforceWrites {
     private void results(BulkIngestApi bulk, BulkJob job, RowWrite.Operation op, List<RowWrite.Item> items, Map<String, String> keyOf,
             String keyColumn, BulkJob done, Consumer<List<RowWrite.Result>> sink, long t0, long t1) {
         long t2 = System.nanoTime();
+        if (done.state() == JobState.FAILED) {
+            failedJobs++;
+            LOG.info("Bulk {} job {} into {} failed: {}", op, job.id(), job.object(), done.errorMessage());
+        }
         List<RowWrite.Result> results = new ArrayList<>();
         boolean allOk = done.state() == JobState.JOB_COMPLETE && done.numberRecordsFailed() == 0
                 && done.numberRecordsProcessed() == items.size();

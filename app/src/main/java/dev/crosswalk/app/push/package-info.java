@@ -26,7 +26,13 @@
  *     every row.
  * <li>A row is marked unconfirmed before it is sent and confirmed only from Salesforce's answer; a
  *     delete is forgotten only once Salesforce confirmed it. That is what makes a crash or a revoked
- *     token mid-push safe to resume without duplicates.
+ *     token mid-push safe to resume without duplicates. Marking is one {@code push_inflight} row per
+ *     write holding every key (plus hash null on rows Salesforce held), not a pending push_row per key;
+ *     whatever of it Salesforce did not confirm becomes pending push_rows when the push ends and, after
+ *     a crash, when the next one starts ({@code PushStore.settleInflight}, under the push lock).
+ * <li>The fields are checked by describe before Collections calls only; rows that all go through Bulk
+ *     jobs are checked after a job failed, was refused, or had rows refused for a field (one call less
+ *     on every large push, where P4 counts calls).
  * <li>Nothing changed = no Salesforce call at all, not even a describe: check the plan before calling.
  * <li>Row bookkeeping ({@code PushStore}) is set-based: arrays bound as one parameter, one statement per
  *     10,000 rows. Never bind a key list as {@code in (:keys)}: it expands to one parameter per key and

@@ -15,6 +15,9 @@ import dev.crosswalk.app.org.OrganizationService;
 import dev.crosswalk.app.push.PushFixture.Tenant;
 import dev.crosswalk.app.schedule.DueJobsNow;
 import dev.crosswalk.emulator.admin.PermissionSetRef;
+import dev.crosswalk.emulator.model.Record;
+import dev.crosswalk.emulator.model.RecordLifecycle;
+import dev.crosswalk.emulator.model.SObjectType;
 import dev.crosswalk.emulator.rules.RowRule;
 import dev.crosswalk.emulator.rules.RowRules;
 import java.time.Duration;
@@ -269,6 +272,34 @@ class PushPathsIT extends AppIntegrationTest {
 
     @Test
     @Order(5)
+    void a_field_salesforce_refuses_in_a_bulk_job_stops_the_push_with_field_missing_found_by_describe_after_the_job() {
+        // A large change set goes through Bulk jobs without a describe first (one call less on every large push): the job's
+        // rows come back refused for the read-only field, and only then does describe name it.
+        PermissionSetRef ps = PermissionSetRef.named(acme.sf().org().id(), "Crosswalk_Setup_User");
+        String field = EcosystemOverlap.OBJECT + "." + EcosystemOverlap.MATCH_EVIDENCE;
+        SalesforceFixture.emulator().admin().setFieldPermission(ps, field, true, false);
+        try {
+            for (int i = 10; i < 10 + ROWS - 5; i++) {
+                rename(i, "Bulk renamed " + i);
+            }
+            syncGlobex();
+            PushRun run = push();
+            assertThat(run.mode()).isEqualTo("BULK");
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.errorCode()).isEqualTo("FIELD_MISSING");
+            assertThat(openError(HealthCode.FIELD_MISSING).message()).contains(field);
+            assertThat(names()).noneMatch(n -> n.startsWith("Bulk renamed"));
+        } finally {
+            SalesforceFixture.emulator().admin().setFieldPermission(ps, field, true, true);
+        }
+        PushRun repaired = push();
+        assertThat(repaired.status()).as(repaired.message()).isEqualTo("SUCCEEDED");
+        assertThat(names()).filteredOn(n -> n.startsWith("Bulk renamed")).hasSize(ROWS - 5);
+        assertThat(openError(HealthCode.FIELD_MISSING)).isNull();
+    }
+
+    @Test
+    @Order(6)
     void a_token_revoked_in_the_middle_of_a_push_then_repaired_ends_with_every_row_once() {
         // A stale record to delete and a changed one to upsert: the delete call works, then the token is gone.
         globex.sf().delete("Account", theirs.get(5));
@@ -300,7 +331,7 @@ class PushPathsIT extends AppIntegrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void the_quota_guard_skips_the_push_while_the_org_is_near_its_daily_api_limit() {
         SalesforceFixture.emulator().admin().setApiLimit(acme.sf().org().id(), 1_000L, 995L);
         rename(7, "Renamed Seven");
@@ -311,5 +342,29 @@ class PushPathsIT extends AppIntegrationTest {
         assertThat(skipped.counts().apiCalls()).isZero();
         assertThat(skipped.message()).containsIgnoringCase("API");
         SalesforceFixture.emulator().admin().setApiLimit(acme.sf().org().id(), 100_000_000L, 0L);
+    }
+
+    @Test
+    @Order(7)
+    void a_write_left_in_flight_by_a_stopped_service_is_settled_by_the_next_push_which_deletes_the_record_no_longer_desired() {
+        // As if the service stopped after a Bulk job wrote a record, before Salesforce's answer was recorded; its key is not desired.
+        String ghost = "ghost-" + sfx;
+        acme.sf().org().writeRun(() -> {
+            SObjectType t = acme.sf().org().type(EcosystemOverlap.OBJECT).orElseThrow();
+            Record r = RecordLifecycle.create(acme.sf().org(), t, acme.sf().integrationUserId());
+            r.set(t.require(EcosystemOverlap.KEY), ghost);
+            r.set(t.require(EcosystemOverlap.PARTNER_FIELDS), "Name: Ghost");
+        });
+        store.markPending(integration, DesiredRow.Kind.OVERLAP, List.of(ghost), Instant.now());
+        assertThat(namesInSalesforce()).containsKey(ghost);
+
+        PushRun run = push();
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts().deleted()).isEqualTo(1);
+        assertThat(namesInSalesforce()).doesNotContainKey(ghost);
+        assertThat(jdbc.sql("select count(*) from push_row where integration_id = ? and row_key = ?").params(integration, ghost)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from push_inflight where integration_id = ?").param(integration).query(Integer.class).single())
+                .isZero();
     }
 }
