@@ -1,9 +1,6 @@
 package dev.crosswalk.app.record;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,29 +40,79 @@ final class CompanyNames {
         if (raw == null || raw.isBlank()) {
             return KeyResult.none(KeyReason.BLANK);
         }
-        String s = fold(raw);
-        s = PARENTHESIZED.matcher(s).replaceAll(" ");
-        s = s.replace("&", " and ").replace("+", " and ");
-        s = JOINERS.matcher(s).replaceAll("");
-        String words = NOT_WORD.matcher(s).replaceAll(" ").strip();
+        String words = plainAscii(raw) ? asciiWords(raw) : words(raw);
         if (words.isEmpty()) {
             return KeyResult.none(raw.codePoints().anyMatch(Character::isLetterOrDigit) ? KeyReason.PLACEHOLDER : KeyReason.BLANK);
         }
         if (PLACEHOLDERS.contains(words)) {
             return KeyResult.none(KeyReason.PLACEHOLDER);
         }
-        List<String> tokens = new ArrayList<>(Arrays.asList(words.split(" ")));
-        if (tokens.size() > 1 && tokens.get(0).equals("the")) {
-            tokens.remove(0);
-        }
-        int end = tokens.size();
-        while (end > 0 && LEGAL_FORMS.contains(tokens.get(end - 1))) {
+        String[] tokens = words.split(" ");
+        int start = tokens.length > 1 && tokens[0].equals("the") ? 1 : 0;
+        int end = tokens.length;
+        while (end > start && LEGAL_FORMS.contains(tokens[end - 1])) {
             end--;
         }
-        if (end == 0) {
+        if (end == start) {
             return KeyResult.none(KeyReason.ONLY_LEGAL_FORM);
         }
-        return KeyResult.of(String.join("", tokens.subList(0, end)), KeyReason.NAME);
+        StringBuilder key = new StringBuilder(words.length());
+        for (int i = start; i < end; i++) {
+            key.append(tokens[i]);
+        }
+        return KeyResult.of(key.toString(), KeyReason.NAME);
+    }
+
+    /** The words of a name, lower case, separated by single spaces (the general case, with regular expressions). */
+    private static String words(String raw) {
+        String s = fold(raw);
+        s = PARENTHESIZED.matcher(s).replaceAll(" ");
+        s = s.replace("&", " and ").replace("+", " and ");
+        s = JOINERS.matcher(s).replaceAll("");
+        return NOT_WORD.matcher(s).replaceAll(" ").strip();
+    }
+
+    /**
+     * ASCII without brackets or slashes: nothing to fold, no parenthesized qualifier, no "a/s".
+     * Most names are like this, and {@link #asciiWords} gives them the same words as {@link #words}
+     * in one pass over the characters, without regular expressions (a key pass keys a million names).
+     */
+    private static boolean plainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 128 || c == '(' || c == '[' || c == '/') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #words} of a {@link #plainAscii} name: joiners vanish, "&" and "+" are the word "and", anything else not a letter or digit separates. */
+    private static String asciiWords(String raw) {
+        StringBuilder out = new StringBuilder(raw.length() + 8);
+        boolean separate = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (separate && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                separate = false;
+                out.append(c);
+            } else if (c == '&' || c == '+') {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append("and");
+                separate = true;
+            } else if (c != '\'' && c != '`' && c != '.') {
+                separate = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Lower case without accents; letters NFD cannot split (ß, æ, ø, ł, …) spelt out. */

@@ -71,7 +71,7 @@ final class DomainKeys {
         if (looksLikeEmail(token)) {
             return email(token).because(KeyReason.EMAIL_IN_WEBSITE);
         }
-        String url = SCHEME.matcher(token.replace('\\', '/')).replaceFirst("");
+        String url = withoutScheme(token);
         while (url.startsWith("/")) {
             url = url.substring(1);
         }
@@ -94,7 +94,7 @@ final class DomainKeys {
         int colon = authority.indexOf(':');
         if (colon >= 0) {
             String port = authority.substring(colon + 1);
-            if (!port.chars().allMatch(Character::isDigit)) {
+            if (!allDigits(port)) {
                 return KeyResult.none(KeyReason.MALFORMED);
             }
             authority = authority.substring(0, colon);
@@ -146,7 +146,7 @@ final class DomainKeys {
         if (host.isEmpty()) {
             return KeyResult.none(KeyReason.MALFORMED);
         }
-        if (InetAddresses.isInetAddress(host) || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        if (InetAddresses.isInetAddress(host) || digitsAndDots(host)) {
             return KeyResult.none(KeyReason.IP_ADDRESS);
         }
         String ascii;
@@ -155,7 +155,7 @@ final class DomainKeys {
         } catch (IllegalArgumentException e) {
             return KeyResult.none(KeyReason.MALFORMED);
         }
-        if (ascii.equals("localhost") || LOCAL_SUFFIXES.stream().anyMatch(ascii::endsWith)) {
+        if (ascii.equals("localhost") || endsWithAny(ascii, LOCAL_SUFFIXES)) {
             return KeyResult.none(KeyReason.LOCAL_HOST);
         }
         InternetDomainName name;
@@ -171,24 +171,31 @@ final class DomainKeys {
             return KeyResult.none(KeyReason.UNKNOWN_SUFFIX);
         }
         InternetDomainName registrable = name.topPrivateDomain();
-        if (PLACEHOLDER_DOMAINS.contains(registrable.toString())) {
+        String key = registrable.toString();
+        if (PLACEHOLDER_DOMAINS.contains(key)) {
             return KeyResult.none(KeyReason.PLACEHOLDER);
         }
-        if (personal.contains(registrable)) {
+        if (personal.contains(key)) {
             return KeyResult.none(KeyReason.PERSONAL_DOMAIN);
         }
-        if (producing == KeyReason.WEBSITE && platforms.contains(registrable)
+        if (producing == KeyReason.WEBSITE && platforms.contains(key)
                 && (pageOnSite || hasSubdomainOtherThanWww(name, registrable))) {
             return KeyResult.none(KeyReason.PLATFORM_PAGE);
         }
-        return KeyResult.of(registrable.toString(), producing);
+        return KeyResult.of(key, producing);
     }
 
     /** "facebook.com/acme" is Acme's page, "facebook.com/" or "facebook.com/?ref=x" is Facebook. */
     private static boolean hasPage(String rest) {
         int query = rest.indexOf('?');
-        String path = query >= 0 ? rest.substring(0, query) : rest;
-        return path.chars().anyMatch(c -> c != '/' && c != '#');
+        int end = query >= 0 ? query : rest.length();
+        for (int i = 0; i < end; i++) {
+            char c = rest.charAt(i);
+            if (c != '/' && c != '#') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSubdomainOtherThanWww(InternetDomainName name, InternetDomainName registrable) {
@@ -197,8 +204,82 @@ final class DomainKeys {
     }
 
     private boolean isPlaceholder(String lower) {
-        String collapsed = strip(WHITESPACE.matcher(lower).replaceAll(" "), ". -_/:");
-        return PLACEHOLDERS.contains(collapsed) || collapsed.codePoints().noneMatch(Character::isLetterOrDigit);
+        // Runs of whitespace collapse to one space; a string without tabs, line breaks or double spaces has none.
+        String collapsed = strip(hasWhitespaceRun(lower) ? WHITESPACE.matcher(lower).replaceAll(" ") : lower, ". -_/:");
+        return PLACEHOLDERS.contains(collapsed) || !hasLetterOrDigit(collapsed);
+    }
+
+    /**
+     * The token without its scheme ({@link #SCHEME}, typos included) and without the slashes after it. The
+     * usual {@code http://} and {@code https://}, and tokens without any ':', ';', '/' or '\\' (which no
+     * scheme can match), skip the regular expression.
+     */
+    private static String withoutScheme(String token) {
+        String url;
+        if (token.startsWith("https://")) {
+            url = token.substring("https://".length());
+        } else if (token.startsWith("http://")) {
+            url = token.substring("http://".length());
+        } else if (indexOfAny(token, ":;/\\") < 0) {
+            return token;
+        } else {
+            url = SCHEME.matcher(token.replace('\\', '/')).replaceFirst("");
+        }
+        if (url.indexOf('\\') >= 0) {
+            // The regular expression's caller saw backslashes as slashes: so must the rest.
+            return SCHEME.matcher(token.replace('\\', '/')).replaceFirst("");
+        }
+        return url;
+    }
+
+    private static boolean hasWhitespaceRun(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || (c == ' ' && i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLetterOrDigit(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digitsAndDots(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '.' && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWithAny(String s, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (s.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trimmed, lower case, invisible characters and wrapping quotes or brackets removed. */
@@ -207,7 +288,7 @@ final class DomainKeys {
             return "";
         }
         String s = raw;
-        if (s.chars().anyMatch(c -> c == '\u00AD' || c == '\uFEFF' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060')) {
+        if (hasInvisible(s)) {
             s = ZERO_WIDTH.matcher(s).replaceAll("");
         }
         s = s.replace('\u00A0', ' ').strip().toLowerCase(Locale.ROOT);
@@ -219,12 +300,22 @@ final class DomainKeys {
         return s;
     }
 
+    private static boolean hasInvisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00AD' || c == '\uFEFF' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The first whitespace/comma/semicolon separated token holding {@code marker} inside it (so
      * "Acme Inc. acme.com" gives "acme.com", not "Inc."), else the first token.
      */
     private static String firstToken(String s, char marker) {
-        if (s.chars().noneMatch(c -> Character.isWhitespace(c) || c == ',' || c == ';' || c == '|')) {
+        if (!hasSeparator(s)) {
             return strip(s, WRAPPERS);
         }
         String[] tokens = TOKEN_SEPARATORS.split(s);
@@ -241,6 +332,16 @@ final class DomainKeys {
             }
         }
         return tokens.length == 0 ? s : strip(tokens[0], WRAPPERS);
+    }
+
+    private static boolean hasSeparator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == ',' || c == ';' || c == '|') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeEmail(String token) {

@@ -1,6 +1,5 @@
 package dev.crosswalk.app.record;
 
-import com.google.common.net.InternetDomainName;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,18 +50,16 @@ final class DomainList {
         }
     }
 
-    /** Whether a registrable domain (as {@link DomainKeys} produces it) is on the list. */
-    boolean contains(InternetDomainName registrable) {
-        String name = registrable.toString();
-        if (exact.contains(name)) {
+    /**
+     * Whether a registrable domain (as {@link DomainKeys} produces it: one label, a dot, its public
+     * suffix) is on the list. Its label is what precedes the first dot, so no suffix lookup is needed.
+     */
+    boolean contains(String registrable) {
+        if (exact.contains(registrable)) {
             return true;
         }
-        if (anySuffix.isEmpty() || !registrable.hasPublicSuffix()) {
-            return false;
-        }
-        String suffix = registrable.publicSuffix().toString();
-        String label = name.substring(0, name.length() - suffix.length() - 1);
-        return anySuffix.contains(label);
+        int dot = registrable.indexOf('.');
+        return !anySuffix.isEmpty() && dot > 0 && anySuffix.contains(registrable.substring(0, dot));
     }
 
     int size() {

@@ -25,6 +25,9 @@ final class Idna {
 
     /** @throws IllegalArgumentException when a label cannot be a host name label */
     static String toAscii(String host) {
+        if (isPlainAscii(host)) {
+            return host;
+        }
         if (host.indexOf('ß') < 0 && host.indexOf('ς') < 0) {
             return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         }
@@ -45,6 +48,26 @@ final class Idna {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * What {@link IDN#toASCII} returns unchanged: lower-case ASCII labels of 1 to 63 characters.
+     * Nearly every host is like this, and IDN's own pass copies it through a StringBuffer per label.
+     */
+    static boolean isPlainAscii(String host) {
+        int label = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if (c >= 128 || (c >= 'A' && c <= 'Z') || ++label > 63) {
+                return false;
+            }
+        }
+        return label > 0;
     }
 
     /** RFC 3492 section 6.3: the Punycode of one label (without the {@code xn--} prefix). */
