@@ -124,7 +124,9 @@ class PopulationRepository {
         window.put("integration", integrationId);
         window.put("fromTs", Timestamp.from(from));
         window.put("toTs", Timestamp.from(to));
-        int deleted = jdbc.sql("""
+        // Nothing to delete while the population has no member from this integration (its first sync): the delete would
+        // otherwise be a hash join over every record of the window to find none (4.5 s per population at 1,000,000).
+        int deleted = !hasMembers(p.id(), integrationId) ? 0 : jdbc.sql("""
                 delete from population_member m using crm_record t
                 where m.population_id = :pid and t.integration_id = :integration and t.object = :obj
                   and t.synced_at > :fromTs and t.synced_at <= :toTs
@@ -137,6 +139,12 @@ class PopulationRepository {
                   and r.synced_at > :fromTs and r.synced_at <= :toTs and not r.is_deleted and \s""" + f.predicate())
                 .params(f.params()).params(window).update();
         statistics.refreshIfChangedMuch("population_member", deleted + inserted);
+    }
+
+    /** Whether the population has any member synced through the integration (one probe of its primary key). */
+    boolean hasMembers(UUID populationId, UUID integrationId) {
+        return jdbc.sql("select exists (select 1 from population_member where population_id = ? and integration_id = ?)")
+                .params(populationId, integrationId).query(Boolean.class).single();
     }
 
     boolean touched(UUID integrationId, String object, Instant from, Instant to) {
