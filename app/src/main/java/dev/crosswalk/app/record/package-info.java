@@ -32,6 +32,11 @@
  * <li>{@code record_key} has no foreign key to {@code crm_record} (V140: its per-row check locked
  *     every synced row); a statement trigger removes keys with their records. Same for
  *     {@code population_member} and its population (V142, a row trigger on population).
+ * <li>{@code CompanyNames}, {@code DomainKeys} and {@code Idna} take fast paths (plain ASCII without
+ *     regular expressions, hosts that need no IDN): a key pass keys a million records. A fast path must
+ *     give exactly what the general code gives: {@code MatchKeysFastPathTest} compares both with the
+ *     code as it was ({@code Reference*} test classes) on the corpus, the demo seed and random messy
+ *     values. A rule change goes into both (and {@code RULES_VERSION}).
  * <li>{@code .example}, {@code .test} and other names outside the public suffix list give no key:
  *     test data must use real suffixes ({@code acme-test.com}).
  * </ul>
