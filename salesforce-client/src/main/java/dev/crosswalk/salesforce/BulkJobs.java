@@ -19,6 +19,8 @@ final class BulkJobs {
     private final String kind; // "query" or "ingest"
     /** When each job of this client was closed (UploadComplete): polls are timed from there, not from when waiting began. */
     private final Map<String, Instant> closedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long writing and sending each job's CSV took: times the first poll of an org's first job (IngestPolling). */
+    private final Map<String, Duration> uploadTook = new java.util.concurrent.ConcurrentHashMap<>();
 
     BulkJobs(ClientConfig config, ApiCaller caller, DefaultRestApi rest, String kind) {
         this.config = config;
@@ -43,6 +45,10 @@ final class BulkJobs {
         body.put("lineEnding", "LF");
         // Not idempotent: a retried create would start a second job.
         return parse(caller.json(ApiCall.json(CallKind.BULK, "POST", jobsPath(), body, false)));
+    }
+
+    void uploaded(String jobId, Duration took) {
+        uploadTook.merge(jobId, took, Duration::plus);
     }
 
     BulkJob get(String jobId) {
@@ -125,11 +131,12 @@ final class BulkJobs {
     BulkJob awaitIngest(String jobId, Duration timeout, long expectedRecords) {
         Instant now = config.clock().instant();
         Instant closed = closedAt.remove(jobId);
+        Duration upload = uploadTook.remove(jobId);
         Instant start = closed != null && closed.isBefore(now) ? closed : now;
         Instant deadline = now.plus(timeout);
         Backoff backoff = config.bulkPolling();
         IngestPolling.Seen last = config.ingestHistory().last(jobsPath());
-        Duration firstWait = last == null ? IngestPolling.first(expectedRecords, backoff)
+        Duration firstWait = last == null ? IngestPolling.first(expectedRecords, upload == null ? Duration.ZERO : upload, backoff)
                 : IngestPolling.first(expectedRecords, last.records(), last.tookAtLeast(), backoff);
         sleep(firstWait.minus(Duration.between(start, now)), deadline);
         long previous = 0;

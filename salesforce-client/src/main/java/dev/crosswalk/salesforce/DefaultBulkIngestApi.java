@@ -57,6 +57,7 @@ final class DefaultBulkIngestApi implements BulkIngestApi {
         long limit = config.maxUploadBytes();
         int uploads = 0;
         byte[] carried = null; // a row that did not fit in the previous part
+        java.time.Instant started = config.clock().instant();
         do {
             Path part = null;
             try {
@@ -110,6 +111,7 @@ final class DefaultBulkIngestApi implements BulkIngestApi {
                 }
             }
         } while (carried != null || rows.hasNext());
+        jobs.uploaded(jobId, Duration.between(started, config.clock().instant()));
         return uploads;
     }
 

@@ -10,12 +10,14 @@ import java.time.Duration;
  * against the org's daily limit, which is why Salesforce asks clients to poll sparingly.
  *
  * <ul>
- *   <li>First poll of an org's first job (nothing seen yet): a probe after the time {@code expectedRecords}
- *       take at a fast rate ({@link #PROBE_RECORDS_PER_SECOND}: 100,000 rows ≈ 2.5 s), never sooner than the
- *       backoff's first delay. A fast org is done by then (one poll); a slower one reports how far it got,
- *       which times the next poll. Waiting for a typical Salesforce rate instead (5,000 rows a second: 20 s
- *       for 100,000 rows) cost one call less on a slow org but left a fast one idle for most of the wait
- *       (issue 16, P4: 20 s of a 37 s push on a quiet emulator).</li>
+ *   <li>First poll of an org's first job (nothing seen yet): a probe after {@link #UPLOAD_FACTOR} times as
+ *       long as writing and sending the job's CSV took, and at least the time {@code expectedRecords} take at
+ *       a fast rate ({@link #PROBE_RECORDS_PER_SECOND}: 100,000 rows ≈ 2.5 s) and the backoff's first delay.
+ *       The upload is the one measure of how fast this server (and this machine) is now that the client has:
+ *       a fast org is done by the probe (one poll), a slower or busier one reports how far it got, which
+ *       times the next poll (two). A fixed typical Salesforce rate instead (5,000 rows a second: 20 s for
+ *       100,000 rows) left a fast org idle for most of the wait (issue 16, P4: 20 s of a 37 s push on a quiet
+ *       emulator); a fixed fast probe alone cost a busy emulator four polls.</li>
  *   <li>First poll after an earlier job of the org: as long as that job ran at least (see
  *       {@link #first(long, long, Duration, Backoff)}), never sooner than at an optimistic rate
  *       ({@link #OPTIMISTIC_RECORDS_PER_SECOND}).</li>
@@ -38,11 +40,16 @@ public final class IngestPolling {
      */
     static final double PROBE_RECORDS_PER_SECOND = 40_000;
     /**
+     * An org's first job is probed no sooner than this many times its upload took: on the emulator a job's
+     * processing took 10–15 times its upload (CSV written and sent) on a quiet and on a loaded machine alike.
+     */
+    static final double UPLOAD_FACTOR = 8;
+    /**
      * The next poll comes at most this many times the job's time so far after it: the rate since the close
      * includes the time before the first row (queue, CSV parsing), so it is low early on; doubling alone
      * (a factor of 1) made a 100,000-row job cost a poll per doubling.
      */
-    static final double GROWTH = 2;
+    static final double GROWTH = 3;
     /** Extra share of the estimated remaining time. */
     static final double MARGIN = 0.15;
 
@@ -51,7 +58,14 @@ public final class IngestPolling {
 
     /** The wait before the first status poll of a job with {@code expectedRecords} uploaded, nothing known of the org. */
     public static Duration first(long expectedRecords, Backoff backoff) {
-        return atRate(expectedRecords, PROBE_RECORDS_PER_SECOND, backoff);
+        return first(expectedRecords, Duration.ZERO, backoff);
+    }
+
+    /** The same, for a job whose upload (writing and sending its CSV) took {@code upload}. */
+    public static Duration first(long expectedRecords, Duration upload, Backoff backoff) {
+        Duration atRate = atRate(expectedRecords, PROBE_RECORDS_PER_SECOND, backoff);
+        Duration byUpload = clamp(Duration.ofMillis((long) (upload.toMillis() * UPLOAD_FACTOR)), backoff);
+        return byUpload.compareTo(atRate) > 0 ? byUpload : atRate;
     }
 
     private static Duration atRate(long records, double perSecond, Backoff backoff) {

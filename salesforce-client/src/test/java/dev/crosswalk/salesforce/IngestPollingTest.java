@@ -19,13 +19,21 @@ class IngestPollingTest {
     }
 
     @Test
-    void after_the_probe_a_job_under_way_is_polled_when_its_rate_since_the_close_says_it_ends_at_most_twice_its_time_so_far_later() {
-        // The probe at 2.5 s found 40,000 of 100,000: 60,000 more at 16,000/s = 3.75 s, +15 % = 4.3 s (within 2 × 2.5 s).
+    void a_slow_upload_puts_the_probe_later_eight_times_its_duration() {
+        // A busy machine (or a slow link): writing and sending the CSV took 1.6 s, so the server will not be done in 2.5 s.
+        assertThat(IngestPolling.first(100_000, Duration.ofMillis(1_600), POLLING)).isEqualTo(Duration.ofMillis(12_800));
+        // A quick upload leaves the probe at the fast rate.
+        assertThat(IngestPolling.first(100_000, Duration.ofMillis(200), POLLING)).isEqualTo(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void after_the_probe_a_job_under_way_is_polled_when_its_rate_since_the_close_says_it_ends_at_most_three_times_its_time_so_far_later() {
+        // The probe at 2.5 s found 40,000 of 100,000: 60,000 more at 16,000/s = 3.75 s, +15 % = 4.3 s (within 3 × 2.5 s).
         assertThat(IngestPolling.next(100_000, 40_000, Duration.ofMillis(2_500), 0, Duration.ZERO, POLLING))
                 .isEqualTo(Duration.ofMillis(4_313));
-        // 10,000 at 2.5 s (a slow or busy org): 90,000 more would be 22.5 s, +15 %; capped at 5 s, when the rate is known better.
+        // 10,000 at 2.5 s (a slow or busy org): 90,000 more would be 22.5 s, +15 %; capped at 7.5 s, when the rate is known better.
         assertThat(IngestPolling.next(100_000, 10_000, Duration.ofMillis(2_500), 0, Duration.ZERO, POLLING))
-                .isEqualTo(Duration.ofSeconds(5));
+                .isEqualTo(Duration.ofMillis(7_500));
     }
 
     @Test
@@ -38,12 +46,12 @@ class IngestPollingTest {
 
     @Test
     void a_job_under_way_is_polled_next_when_its_rate_so_far_says_it_ends_with_a_margin() {
-        // 25,000 of 100,000 in 8 s: 75,000 more at 3,125/s = 24 s plus 15 %, but never more than twice the 8 s so far.
-        assertThat(IngestPolling.next(100_000, 25_000, Duration.ofSeconds(8), 0, Duration.ZERO, POLLING)).isEqualTo(Duration.ofSeconds(16));
+        // 25,000 of 100,000 in 8 s: 75,000 more at 3,125/s = 24 s plus 15 %, but never more than three times the 8 s so far.
+        assertThat(IngestPolling.next(100_000, 25_000, Duration.ofSeconds(8), 0, Duration.ZERO, POLLING)).isEqualTo(Duration.ofSeconds(24));
         // 50,000 at 2 s, 90,000 at 3 s: 40,000/s between the polls, 10,000 more = 0.25 s (+15 %), at least the first delay.
         assertThat(IngestPolling.next(100_000, 90_000, Duration.ofSeconds(3), 50_000, Duration.ofSeconds(2), POLLING))
                 .isEqualTo(Duration.ofSeconds(1));
-        // 20,000 at 5 s, 40,000 at 10 s: 4,000/s, 60,000 more = 15 s (+15 %) = 17.25 s, within twice the 10 s so far.
+        // 20,000 at 5 s, 40,000 at 10 s: 4,000/s, 60,000 more = 15 s (+15 %) = 17.25 s, within three times the 10 s so far.
         assertThat(IngestPolling.next(100_000, 40_000, Duration.ofSeconds(10), 20_000, Duration.ofSeconds(5), POLLING))
                 .isEqualTo(Duration.ofMillis(17_250));
         // 20,000 at 10 s, 40,000 at 12 s: 10,000/s between the polls (the slow start does not count); 60,000 more = 6.9 s.
