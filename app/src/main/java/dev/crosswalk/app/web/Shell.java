@@ -7,13 +7,19 @@ import dev.crosswalk.app.org.OrganizationService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /**
  * What the layout around every page needs: who is signed in, their organization's name and the
- * bell's unread count. Offered to every page controller as the model attribute {@code shell}
+ * bell's unread count. Offered to every rendered page as the model attribute {@code shell}
  * (computed only when a template reads it), and to handlers outside Spring MVC's annotations
  * through {@link #current()}.
  */
@@ -83,18 +89,35 @@ public class Shell {
         }
     }
 
-    /** Puts {@code shell} into the model of every page controller (REST controllers never render it). */
-    @ControllerAdvice(annotations = Controller.class)
-    static class Advice {
+    /**
+     * Puts {@code shell} into the model of every page a handler renders (a view, not a redirect). An interceptor, not a
+     * {@code @ModelAttribute} advice: an advice for {@code @Controller} types applies to every handler, REST ones too
+     * ({@code @RestController} is a {@code @Controller}), and its model machinery ran on every API call, the Salesforce
+     * record page's included (P6 profile). Error pages and the coming-soon pages add it themselves.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Pages implements WebMvcConfigurer, HandlerInterceptor {
         private final Shell shell;
 
-        Advice(Shell shell) {
+        Pages(Shell shell) {
             this.shell = shell;
         }
 
-        @ModelAttribute("shell")
-        View shell() {
-            return shell.current();
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(this);
+        }
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+            if (page != null && page.hasView() && !page.getModel().containsKey("shell") && !redirect(page)) {
+                page.addObject("shell", shell.current());
+            }
+        }
+
+        private static boolean redirect(ModelAndView page) {
+            return page.getView() instanceof RedirectView
+                    || page.getViewName() != null && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX);
         }
     }
 }
