@@ -239,9 +239,9 @@ public final class RecordPageBench {
             double callThreadCpuMs) {
     }
 
-    /** CPU time so far of this JVM, of the embedded PostgreSQL (0 where /proc is unreadable) and of the request threads. */
-    private long[] cpuNanos(String callerPrefix) {
-        return new long[] {HeapProbe.processCpuNanos(), (long) (ProcessCpu.postgresSeconds(dataDir) * 1e9), threadCpuNanos(callerPrefix)};
+    /** CPU time so far of this JVM, of the embedded PostgreSQL (0 where /proc is unreadable) and of the web server's threads. */
+    private long[] cpuNanos() {
+        return new long[] {HeapProbe.processCpuNanos(), (long) (ProcessCpu.postgresSeconds(dataDir) * 1e9), threadCpuNanos("http-nio-")};
     }
 
     /** Summed CPU time of the live threads whose name starts with {@code prefix} (a thread started mid-phase counts from 0). */
@@ -263,13 +263,14 @@ public final class RecordPageBench {
         long periodNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        String callers = "p6-" + name.replace(' ', '-') + "-";
-        AtomicInteger workerNumber = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(64, r -> new Thread(r, callers + workerNumber.incrementAndGet()));
+        ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        // The API's work runs on the web server's request threads; the bare lookup's on the callers themselves.
-        String callThreads = name.contains("api") ? "http-nio-" : callers;
-        long[] cpuStart = cpuNanos(callThreads);
+        // The API's work runs on the web server's request threads (they outlive the phase); the bare lookup's on the callers
+        // themselves, whose CPU is summed call by call (the pool's threads are gone when the phase is over).
+        boolean api = name.contains("api");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong callerCpu = new java.util.concurrent.atomic.AtomicLong();
+        long[] cpuStart = cpuNanos();
         long start = System.nanoTime();
         AtomicInteger issued = new AtomicInteger();
         ticker.scheduleAtFixedRate(() -> {
@@ -280,8 +281,10 @@ public final class RecordPageBench {
                 String id = myRecord(1 + random.nextInt(overlaps));
                 workers.execute(() -> {
                     try {
+                        long cpu = threads.getCurrentThreadCpuTime();
                         call.call(id);
                         latencies.add(System.nanoTime() - intended);
+                        callerCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
                     } catch (Exception e) {
                         if (errors.incrementAndGet() == 1) {
                             System.out.println(name + ": first error: " + e);
@@ -297,11 +300,11 @@ public final class RecordPageBench {
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         double took = (System.nanoTime() - start) / 1e9;
-        long[] cpuEnd = cpuNanos(callThreads);
+        long[] cpuEnd = cpuNanos();
         List<Long> list = new ArrayList<>(latencies);
         int n = Math.max(1, list.size());
         Result r = new Result(name, list, errors.get(), list.size() / took, (cpuEnd[0] - cpuStart[0]) / 1e6 / n, (cpuEnd[1] - cpuStart[1]) / 1e6 / n,
-                (cpuEnd[2] - cpuStart[2]) / 1e6 / n);
+                (api ? cpuEnd[2] - cpuStart[2] : callerCpu.get()) / 1e6 / n);
         System.out.printf(Locale.ROOT, "%-16s %,7d calls %4d errors  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  CPU/call: JVM %.2f ms,"
                         + " PostgreSQL %.2f ms, call threads %.3f ms%n", name, list.size(), errors.get(), percentile(list, 0.5),
                 percentile(list, 0.99), percentile(list, 1.0), r.jvmCpuMs(), r.pgCpuMs(), r.callThreadCpuMs());
