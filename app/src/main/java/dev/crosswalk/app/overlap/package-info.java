@@ -57,6 +57,9 @@
  *     writing the pairs): an engine operation key-share-locks the partnership row once before it writes pairs,
  *     and a statement trigger on {@code partnership} deletes the pairs of deleted partnerships. A new writer of
  *     pairs must take that lock too.
+ * <li>The indexes on {@code overlap_pair}'s Salesforce ids are hash indexes (V161: a btree compared the char(18)
+ *     ids by strcoll on every probe and write): equality lookups only. An order by a side's id sorts, and a
+ *     whole partnership is read through the btree on {@code partnership_id}.
  * <li>Every engine operation on a partnership takes a transaction-scoped advisory lock on it:
  *     without it, both sides syncing at once could each miss the other's new keys.
  * <li>The record page ({@code recordOverlaps}) caches each partner's sharing decision
