@@ -55,6 +55,12 @@ class PushEngine {
     private final PushProperties properties;
     private final PushLock lock;
     private final RetryPolicy retry = RetryPolicy.standard();
+    /** Records the overlap job's results while the Account job is checked and recorded (SalesforceWrites.awaitRecorded). */
+    private final java.util.concurrent.ExecutorService recorder = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "push-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PushEngine(PushTargets targets, PushSettingsService settings, DesiredState desiredState, PushStore store,
             ConnectionService connections, HealthService health, QuotaGuard quota, Clock clock, PushProperties properties, PushLock lock) {
@@ -117,13 +123,18 @@ class PushEngine {
         }
         SalesforceConnection sf = connections.open(inbound.id());
         long callsBefore = sf.calls().total();
-        SalesforceWrites writes = new SalesforceWrites(sf, properties.bulkThreshold(), properties.bulkTimeout());
+        SalesforceWrites writes = new SalesforceWrites(sf, properties.bulkThreshold(), properties.bulkTimeout(), recorder);
         List<Problem> problems = new ArrayList<>();
         String status;
         String errorCode = null;
         String message = null;
         try {
-            Outcome o = run(t, sf, writes, progress, problems);
+            Outcome o;
+            try {
+                o = run(t, sf, writes, progress, problems);
+            } finally {
+                writes.awaitRecorded();
+            }
             status = o.status;
             errorCode = o.errorCode;
             message = o.message;
@@ -193,7 +204,7 @@ class PushEngine {
         /** Rows Salesforce refused for a field it does not have or lets the user write: FIELD_MISSING when describe agrees. */
         int fieldRejected;
 
-        void rejected(ApiError error) {
+        synchronized void rejected(ApiError error) {
             rejected++;
             if (FIELD_ERRORS.contains(error.errorCode())) {
                 fieldRejected++;
@@ -288,6 +299,7 @@ class PushEngine {
             } else {
                 accountFields.finish();
             }
+            writes.awaitRecorded();
         } catch (SalesforceException e) {
             if (!fieldsChecked && !(e.error() instanceof SalesforceError.AuthRevoked || e.error() instanceof SalesforceError.AuthExpired)) {
                 // A job refused at its creation (the object or its external id field is missing): describe says which, and how to fix it.
@@ -471,7 +483,7 @@ class PushEngine {
             store.countExported(id, term, keysOk);
             LOG.debug("push of integration {}: {} overlap rows confirmed {} ms, rejections cleared {} ms, export counted {} ms", id,
                     confirmed.size(), (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, (System.nanoTime() - c2) / 1_000_000);
-        });
+        }, true);
     }
 
     private SalesforceWrites.Pending updateAccounts(PushTargets.Target t, SalesforceWrites writes, PushDiff.Plan plan, Instant now,

@@ -33,12 +33,44 @@ final class SalesforceWrites {
     private final Duration bulkTimeout;
     private int writeCalls;
     private int failedJobs;
+    /** Where a Bulk job's results are recorded aside (null: in the caller's thread), and those under way. */
+    private final java.util.concurrent.ExecutorService recorder;
+    private final List<java.util.concurrent.Future<?>> recording = new ArrayList<>();
     private String mode = "NONE";
 
     SalesforceWrites(SalesforceConnection sf, int bulkThreshold, Duration bulkTimeout) {
+        this(sf, bulkThreshold, bulkTimeout, null);
+    }
+
+    SalesforceWrites(SalesforceConnection sf, int bulkThreshold, Duration bulkTimeout, java.util.concurrent.ExecutorService recorder) {
         this.sf = sf;
         this.bulkThreshold = bulkThreshold;
         this.bulkTimeout = bulkTimeout;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Waits until every job's results handed aside ({@link #start} with {@code recordAside}) are recorded, and throws what
+     * recording one of them threw. Call before the push ends, also when it fails: recording must not outlive the push's lock.
+     */
+    void awaitRecorded() {
+        RuntimeException failed = null;
+        for (java.util.concurrent.Future<?> f : recording) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the push's results were recorded", e);
+            }
+        }
+        recording.clear();
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** Calls that wrote (Collections calls, or Bulk jobs' create/upload/close). */
@@ -104,16 +136,30 @@ final class SalesforceWrites {
 
     Pending start(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
             Consumer<List<RowWrite.Result>> sink) {
+        return start(sobject, op, columns, items, sink, false);
+    }
+
+    /**
+     * @param recordAside a Bulk job's results go to {@code sink} on the recorder's thread, so that the caller checks and
+     *                    records another job meanwhile (PostgreSQL work beside PostgreSQL work and Salesforce calls);
+     *                    {@link #awaitRecorded} waits for them. Collections calls record in the caller's thread, call by call.
+     */
+    Pending start(String sobject, RowWrite.Operation op, List<String> columns, List<RowWrite.Item> items,
+            Consumer<List<RowWrite.Result>> sink, boolean recordAside) {
         if (items.isEmpty()) {
             return Pending.DONE;
         }
         if (items.size() >= bulkThreshold) {
             used("BULK");
-            return bulk(sobject, op, columns, items, sink);
+            return bulk(sobject, op, columns, items, recordAside && recorder != null ? aside(sink) : sink);
         }
         used("COLLECTIONS");
         collections(sobject, op, items, sink);
         return Pending.DONE;
+    }
+
+    private Consumer<List<RowWrite.Result>> aside(Consumer<List<RowWrite.Result>> sink) {
+        return results -> recording.add(recorder.submit(() -> sink.accept(results)));
     }
 
     private void used(String m) {

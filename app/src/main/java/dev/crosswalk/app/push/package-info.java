@@ -40,7 +40,9 @@
  *     made a 100,000-row push spend most of its time in round trips.
  * <li>The overlap job and the Account fields job are both started before either is awaited (Salesforce
  *     processes them side by side); the second is then checked with one status call, not polled on a
- *     schedule of its own. Measured end to end by {@code bench/run-push-engine.sh} (P4).
+ *     schedule of its own, while the first one's results are recorded on the recorder thread
+ *     ({@code SalesforceWrites.awaitRecorded} joins it before the push ends: never after the push lock is
+ *     released). Measured end to end by {@code bench/run-push-engine.sh} (P4).
  * <li>Bulk CSV clears a field with {@code #N/A}; an empty cell leaves it unchanged.
  * <li>The export limit counts unique records per term; a record already counted this term may
  *     always be rewritten.
