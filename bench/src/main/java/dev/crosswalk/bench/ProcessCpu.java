@@ -32,6 +32,11 @@ final class ProcessCpu {
         }
     }
 
+    /** One live process (the service's JVM, say), its own threads only. */
+    static double processSeconds(long pid) {
+        return ticks(pid, false) / TICKS_PER_SECOND;
+    }
+
     /** This JVM's child processes (curl, say): the live ones and those already waited for. */
     static double childrenSeconds() {
         long ticks = ticks(ProcessHandle.current().pid(), true)

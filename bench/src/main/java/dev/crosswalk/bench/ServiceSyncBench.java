@@ -128,9 +128,16 @@ public final class ServiceSyncBench {
                 ServiceStartup.awaitReady(http, service, base, log, Duration.ofSeconds(180));
                 // Scripts call the API with a personal API token, created once with a signed-in session.
                 auth = "Bearer " + ServiceLogin.createToken(http, base, ServiceLogin.signIn(http, base, ADMIN, ADMIN_PASSWORD), "bench");
+                // CPU seconds of the service's JVM and of its PostgreSQL through the full sync: unlike wall time, they
+                // do not depend on the neighbours (the emulator's side is in this JVM and counted for neither peer).
+                Path serviceData = dir.resolve("data");
+                double jvmCpu0 = ProcessCpu.processSeconds(service.pid());
+                double pgCpu0 = ProcessCpu.postgresSeconds(serviceData);
                 String integrationId = connect(sf.baseUrl(), username);
                 HeapSampler heap = new HeapSampler(service.pid());
                 JsonNode full = awaitRuns(integrationId, 1);
+                double syncJvmCpu = ProcessCpu.processSeconds(service.pid()) - jvmCpu0;
+                double syncPgCpu = ProcessCpu.postgresSeconds(serviceData) - pgCpu0;
                 long syncPeakHeap = heap.peak.get();
                 JsonNode fullMatched = awaitMatched(integrationId, 1);
                 heap.stop();
@@ -143,6 +150,8 @@ public final class ServiceSyncBench {
                 add("p1_service_records_per_s", fmt(accounts / fullSeconds), "records/s", "");
                 add("p1_ratio_jsforce_over_service", fmt(jsforceSeconds / fullSeconds), "x", ">= 1.0");
                 add("p1_service_peak_heap_used", Long.toString(syncPeakHeap >> 20), "MB", "<= 512");
+                add("p1_service_jvm_cpu_seconds", fmt(syncJvmCpu), "cpu-s", "");
+                add("p1_service_postgres_cpu_seconds", fmt(syncPgCpu), "cpu-s", "");
                 // Keys, populations and overlaps: their own job after the run, not part of P1's time.
                 add("p1_after_sync_matching_seconds", fmt(matchingSeconds(fullMatched)), "s", "");
                 add("p1_peak_heap_used_incl_matching", Long.toString(heap.peak.get() >> 20), "MB", "");
@@ -154,7 +163,7 @@ public final class ServiceSyncBench {
                 Floor f = null;
                 if (CurlDownload.available()) {
                     try {
-                        f = floor(sf.baseUrl(), token, dir, pgPort, accounts);
+                        f = floor(sf.baseUrl(), token, dir, pgPort, accounts, service.pid());
                     } catch (Exception e) {
                         System.out.println("floor not measured: " + e.getMessage()); // P1's own figures still count
                     }
@@ -166,6 +175,13 @@ public final class ServiceSyncBench {
                     add("p1_ratio_service_over_floor", fmt(fullSeconds / (f.downloadSeconds() + f.copySeconds())), "x",
                             "<= 2");
                     add("p1_diag_insert_select_as_crm_record_seconds", fmt(f.asCrmRecordSeconds()), "s", "");
+                    add("p1_floor_cpu_seconds", fmt(f.cpuSeconds()), "cpu-s", "");
+                    add("p1_ratio_service_cpu_over_floor_cpu", fmt((syncJvmCpu + syncPgCpu) / f.cpuSeconds()), "x", "");
+                    add("p1_diag_cpu_copy_floor", fmt(f.copyCpuSeconds()), "cpu-s", "");
+                    add("p1_diag_cpu_copy_shape_fields_text", fmt(f.shape().fieldsAsText()), "cpu-s", "");
+                    add("p1_diag_cpu_copy_shape_jsonb", fmt(f.shape().jsonb()), "cpu-s", "");
+                    add("p1_diag_cpu_copy_shape_jsonb_indexed", fmt(f.shape().jsonbIndexed()), "cpu-s", "");
+                    add("p1_diag_cpu_build_indexes_after", fmt(f.shape().indexesBuiltAfter()), "cpu-s", "");
                 }
 
                 // P1 is saved before P2 starts.
@@ -199,7 +215,12 @@ public final class ServiceSyncBench {
         write(out);
     }
 
-    record Floor(double downloadSeconds, double copySeconds, double asCrmRecordSeconds) {
+    /**
+     * @param cpuSeconds     curl's CPU seconds downloading plus PostgreSQL's (and psql's) copying
+     * @param copyCpuSeconds PostgreSQL's (and psql's) CPU seconds copying
+     */
+    record Floor(double downloadSeconds, double copySeconds, double asCrmRecordSeconds, double cpuSeconds, double copyCpuSeconds,
+            ShapeCpu shape) {
     }
 
     /**
@@ -207,12 +228,16 @@ public final class ServiceSyncBench {
      * psql copies them into a fresh table without indexes, as the superuser of the service's embedded PostgreSQL
      * (its password from the data directory, handed to psql in its environment only).
      */
-    private static Floor floor(String instanceUrl, String token, Path dir, int pgPort, int accounts) throws Exception {
+    private static Floor floor(String instanceUrl, String token, Path dir, int pgPort, int accounts, long servicePid) throws Exception {
+        // This JVM's children but the service (a child too, idle meanwhile): curl, then psql.
+        java.util.function.DoubleSupplier helpers = () -> ProcessCpu.childrenSeconds() - ProcessCpu.processSeconds(servicePid);
         BulkQueryClient raw = new BulkQueryClient(instanceUrl, "62.0", token);
         String soql = SOQL.replace(" ORDER BY SystemModstamp ASC", "");
         String job = raw.runJob(soql);
         Path pages = Files.createDirectories(dir.resolve("floor-pages"));
+        double childCpu0 = helpers.getAsDouble();
         Measurement curl = CurlDownload.download(raw.jobsUrl(), job, token, 1, null, pages);
+        double curlCpu = helpers.getAsDouble() - childCpu0;
         raw.delete(job);
         if (curl.records() != accounts) {
             throw new IllegalStateException("curl read " + curl.records() + " records");
@@ -234,8 +259,13 @@ public final class ServiceSyncBench {
         for (Path file : files) {
             sql.append("\\copy bench_floor_account from '").append(file).append("' with (format csv, header)\n");
         }
+        Path pgData = dir.resolve("data");
+        double copyCpu0 = ProcessCpu.postgresSeconds(pgData) + helpers.getAsDouble();
+        String out = psql(sql.toString(), pgPort, credentials);
+        double copyCpu = ProcessCpu.postgresSeconds(pgData) + helpers.getAsDouble() - copyCpu0;
         // Not part of the floor: the same rows into a table shaped like crm_record (its jsonb and its three indexes),
         // built inside PostgreSQL from the copied text, to tell the storage shape's cost from the rest of the gap.
+        sql = new StringBuilder("\\timing on\n");
         sql.append("create table bench_floor_record (like crm_record including all);\n")
                 .append("insert into bench_floor_record (organization_id, integration_id, object, sf_id, fields, is_deleted,")
                 .append(" system_modstamp, synced_at) select '00000000-0000-0000-0000-000000000001',")
@@ -244,17 +274,18 @@ public final class ServiceSyncBench {
             sql.append(i == 0 ? "" : ", ").append('\'').append(columns.get(i)).append("', \"").append(columns.get(i)).append('"');
         }
         sql.append("), \"IsDeleted\"::boolean, \"SystemModstamp\"::timestamptz, now() from bench_floor_account;\n");
-        sql.append("\\timing off\ndrop table bench_floor_record;\ndrop table bench_floor_account;\n");
-        ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
-                Integer.toString(pgPort), "-U", "postgres", "-d", "postgres").redirectErrorStream(true);
-        psql.environment().put("PGPASSWORD", credentials.getProperty("superuser.password"));
-        Process p = psql.start();
-        p.getOutputStream().write(sql.toString().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("psql failed: " + out);
+        sql.append("\\timing off\ndrop table bench_floor_record;\n");
+        String diag = psql(sql.toString(), pgPort, credentials);
+        ShapeCpu shape;
+        try {
+            shape = shapeCpu(dir, pgPort, credentials, columns, helpers);
+        } catch (Exception e) {
+            System.out.println("crm_record's shape not split: " + e.getMessage()); // the floor still counts
+            shape = new ShapeCpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            psql("drop table if exists shape_text; drop table if exists shape_jsonb; drop table if exists shape_indexed;\n", pgPort,
+                    credentials);
         }
+        psql("drop table bench_floor_account;\n", pgPort, credentials);
         // psql's own timing of each \copy (the server's work and the transfer, not psql's start-up).
         double copyMillis = 0;
         Matcher m = Pattern.compile("COPY (\\d+)\\s+Time: ([\\d.]+) ms").matcher(out);
@@ -266,15 +297,83 @@ public final class ServiceSyncBench {
         if (copied != accounts) {
             throw new IllegalStateException("psql copied " + copied + " rows: " + out);
         }
-        Matcher shaped = Pattern.compile("INSERT 0 (\\d+)\\s+Time: ([\\d.]+) ms").matcher(out);
+        Matcher shaped = Pattern.compile("INSERT 0 (\\d+)\\s+Time: ([\\d.]+) ms").matcher(diag);
         double shapedSeconds = shaped.find() && Long.parseLong(shaped.group(1)) == accounts
                 ? Double.parseDouble(shaped.group(2)) / 1000 : Double.NaN;
         for (Path file : files) {
             Files.delete(file);
         }
-        System.out.printf(Locale.ROOT, "floor: curl %.2f s, copy %.2f s (%d pages); as crm_record (jsonb, 3 indexes) %.2f s%n",
-                curl.seconds(), copyMillis / 1000, files.size(), shapedSeconds);
-        return new Floor(curl.seconds(), copyMillis / 1000, shapedSeconds);
+        System.out.printf(Locale.ROOT, "floor: curl %.2f s, copy %.2f s (%d pages); CPU: curl %.2f s, PostgreSQL and psql %.2f s;"
+                + " as crm_record (jsonb, 3 indexes) %.2f s%n", curl.seconds(), copyMillis / 1000, files.size(), curlCpu, copyCpu,
+                shapedSeconds);
+        return new Floor(curl.seconds(), copyMillis / 1000, shapedSeconds, curlCpu + copyCpu, copyCpu, shape);
+    }
+
+    /**
+     * PostgreSQL's CPU seconds (with psql's) for COPY of the same rows as crm_record lines (the fields as one JSON
+     * object, as the service writes them) into: a table of crm_record's columns with the fields as text, no indexes; the
+     * same with jsonb; a table like crm_record with its indexes; and for building those indexes after the unindexed load.
+     * Each step against the floor's copy tells what that part of crm_record's shape costs. Diagnosis only.
+     */
+    record ShapeCpu(double fieldsAsText, double jsonb, double jsonbIndexed, double indexesBuiltAfter) {
+    }
+
+    private static ShapeCpu shapeCpu(Path dir, int pgPort, java.util.Properties credentials, List<String> columns,
+            java.util.function.DoubleSupplier helpers) throws Exception {
+        Path lines = dir.resolve("shape-lines.csv");
+        StringBuilder json = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            json.append(i == 0 ? "" : ", ").append('\'').append(columns.get(i)).append("', \"").append(columns.get(i)).append('"');
+        }
+        psql("\\copy (select '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 'Account', \"Id\","
+                + " jsonb_build_object(" + json + ")::text, \"IsDeleted\"::boolean, \"SystemModstamp\"::timestamptz, now()"
+                + " from bench_floor_account) to '" + lines + "' with (format csv)\n"
+                + "create table shape_text (like crm_record); alter table shape_text alter column fields type text;\n"
+                + "create table shape_jsonb (like crm_record);\n"
+                + "create table shape_indexed (like crm_record including all);\n", pgPort, credentials);
+        // The bench_floor_record of the diagnosis above is gone; bench_floor_account stays until the end.
+        Path data = dir.resolve("data");
+        double[] cpu = new double[4];
+        String[] steps = {
+            "\\copy shape_text from '" + lines + "' with (format csv)\n",
+            "\\copy shape_jsonb from '" + lines + "' with (format csv)\n",
+            "\\copy shape_indexed from '" + lines + "' with (format csv)\n",
+            // crm_record's own index definitions, on the unindexed copy
+            "do $$ declare d text; begin for d in select indexdef from pg_indexes where schemaname = 'public'"
+                    + " and tablename = 'crm_record' loop execute replace(replace(d, ' ON public.crm_record ', ' ON public.shape_jsonb '),"
+                    + " 'INDEX ', 'INDEX shape_'); end loop; end $$;\n"};
+        for (int i = 0; i < steps.length; i++) {
+            psql("checkpoint;\n", pgPort, credentials);
+            double before = ProcessCpu.postgresSeconds(data) + helpers.getAsDouble();
+            psql(steps[i], pgPort, credentials);
+            cpu[i] = ProcessCpu.postgresSeconds(data) + helpers.getAsDouble() - before;
+            // A million rows are a gigabyte per copy: each goes as soon as it is measured.
+            if (i == 0) {
+                psql("drop table shape_text;\n", pgPort, credentials);
+            } else if (i == 2) {
+                psql("drop table shape_indexed;\n", pgPort, credentials);
+            }
+        }
+        psql("drop table shape_jsonb;\n", pgPort, credentials);
+        Files.delete(lines);
+        System.out.printf(Locale.ROOT, "crm_record's shape, PostgreSQL CPU: fields as text %.2f s, jsonb %.2f s, jsonb with the"
+                + " indexes %.2f s, the indexes built after %.2f s%n", cpu[0], cpu[1], cpu[2], cpu[3]);
+        return new ShapeCpu(cpu[0], cpu[1], cpu[2], cpu[3]);
+    }
+
+    /** Runs a psql script as the superuser of the service's PostgreSQL; its output. */
+    private static String psql(String script, int pgPort, java.util.Properties credentials) throws Exception {
+        ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                Integer.toString(pgPort), "-U", "postgres", "-d", "postgres").redirectErrorStream(true);
+        psql.environment().put("PGPASSWORD", credentials.getProperty("superuser.password"));
+        Process p = psql.start();
+        p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+        return out;
     }
 
     private static void check(JsonNode run, int accounts) {
@@ -373,7 +472,8 @@ public final class ServiceSyncBench {
             if (runs.size() >= count && !runs.get(0).get("status").asString().equals("RUNNING")) {
                 return runs.get(0);
             }
-            Thread.sleep(1000);
+            // Soon after the run's end: the CPU read then should not include much of the matching that follows.
+            Thread.sleep(200);
         }
     }
 
