@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +46,12 @@ public class AfterSyncPipeline {
     private final Jobs jobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Runs a stage beside the one before it ({@link PipelineStages#BESIDE_PREVIOUS}); daemon threads, made on demand. */
+    private final ExecutorService besideStages = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "after-sync-beside");
+        t.setDaemon(true);
+        return t;
+    });
 
     AfterSyncPipeline(PipelineStages stages, PipelineRepository repository, SyncService syncs, IntegrationService integrations,
             Jobs jobs, ApplicationEventPublisher events, Clock clock) {
@@ -108,26 +118,63 @@ public class AfterSyncPipeline {
             return false;
         }
         Instant requestedAt = found.get().requestedAt();
-        for (PipelineStage stage : stages.inOrder()) {
+        List<PipelineStage> ordered = stages.inOrder();
+        for (int i = 0; i < ordered.size(); i++) {
+            PipelineStage stage = ordered.get(i);
             Optional<Instant> watermark = repository.watermark(integrationId, stage.name());
             if (watermark.isPresent() && !watermark.get().isBefore(requestedAt)) {
                 continue; // done for this request by an earlier attempt
             }
-            long started = System.nanoTime();
-            try {
-                stage.run(new StageContext(organizationId, integrationId, watermark, requestedAt));
-            } catch (Exception e) {
-                repository.stageFailed(integrationId, stage.name(), StageFailedException.describe(e), clock.instant());
-                throw new StageFailedException(stage.name(), integrationId, e);
+            PipelineStage next = i + 1 < ordered.size() ? ordered.get(i + 1) : null;
+            Optional<Instant> nextWatermark = next != null && stages.besidePrevious(next)
+                    ? repository.watermark(integrationId, next.name()) : Optional.empty();
+            if (next != null && stages.besidePrevious(next)
+                    && (nextWatermark.isEmpty() || nextWatermark.get().isBefore(requestedAt))) {
+                // Both due: the next stage runs on its own thread meanwhile. Each records its own watermark,
+                // so when one fails a retried pass reruns only that one.
+                CompletableFuture<Void> beside = CompletableFuture.runAsync(
+                        () -> run(next, organizationId, integrationId, nextWatermark, requestedAt), besideStages);
+                StageFailedException failed = null;
+                try {
+                    run(stage, organizationId, integrationId, watermark, requestedAt);
+                } catch (StageFailedException e) {
+                    failed = e;
+                }
+                try {
+                    beside.join();
+                } catch (CompletionException e) {
+                    if (failed == null) {
+                        failed = e.getCause() instanceof StageFailedException f ? f
+                                : new StageFailedException(next.name(), integrationId, e.getCause());
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+                i++;
+                continue;
             }
-            repository.stageDone(integrationId, stage.name(), requestedAt);
-            LOG.info("after-sync stage {} of integration {} done in {} ms", stage.name(), integrationId,
-                    (System.nanoTime() - started) / 1_000_000);
+            run(stage, organizationId, integrationId, watermark, requestedAt);
         }
         repository.completed(integrationId, requestedAt);
         syncs.markMatched(organizationId, integrationId, runs);
         events.publishEvent(new PipelineCompleted(organizationId, integrationId, runs));
         return repository.find(integrationId).map(r -> r.requestedAt().isAfter(requestedAt)).orElse(false);
+    }
+
+    /** Runs one stage and records its watermark; throws {@link StageFailedException} when it fails. */
+    private void run(PipelineStage stage, UUID organizationId, UUID integrationId, Optional<Instant> watermark,
+            Instant requestedAt) {
+        long started = System.nanoTime();
+        try {
+            stage.run(new StageContext(organizationId, integrationId, watermark, requestedAt));
+        } catch (Exception e) {
+            repository.stageFailed(integrationId, stage.name(), StageFailedException.describe(e), clock.instant());
+            throw new StageFailedException(stage.name(), integrationId, e);
+        }
+        repository.stageDone(integrationId, stage.name(), requestedAt);
+        LOG.info("after-sync stage {} of integration {} done in {} ms", stage.name(), integrationId,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The last attempt failed: leave the request alone until a newer one, and make the failure visible. */

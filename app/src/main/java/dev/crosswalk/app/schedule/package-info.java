@@ -29,6 +29,9 @@
  *     the stages whose watermark reached the request and reruns the one that failed.
  * <li>A new stage is a {@code PipelineStage} bean in its feature's package <em>and</em> a name in
  *     {@code PipelineStages.ORDER}; startup fails if either is missing.
+ * <li>A stage named in {@code PipelineStages.BESIDE_PREVIOUS} runs on its own thread beside the stage
+ *     before it when both are due (population membership beside match keys): it must not read what that
+ *     stage writes. The stage after both waits for both; each records its own watermark.
  * <li>A request is strictly later than the one before (even across nodes with skewed clocks): a pass
  *     compares the request it served with the latest to know whether to go again.
  * <li>The dispatcher leaves a request whose attempts are used up ({@code gave_up_for}) until a newer

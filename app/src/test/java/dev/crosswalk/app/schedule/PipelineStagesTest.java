@@ -28,6 +28,14 @@ class PipelineStagesTest {
     }
 
     @Test
+    void only_membership_runs_beside_the_stage_before_it_and_overlaps_still_wait_for_both() {
+        assertThat(PipelineStages.BESIDE_PREVIOUS).containsExactly("population-membership");
+        int membership = PipelineStages.ORDER.indexOf("population-membership");
+        assertThat(PipelineStages.ORDER.get(membership - 1)).isEqualTo("match-keys");
+        assertThat(PipelineStages.ORDER.indexOf("overlaps")).isGreaterThan(membership);
+    }
+
+    @Test
     void a_stage_bean_missing_from_the_list_fails_startup() {
         List<PipelineStage> found = List.of(named("match-keys"), named("population-membership"), named("overlaps"), named("push"),
                 named("unlisted"));
