@@ -50,6 +50,9 @@ public final class OverlapBench {
                 // The engine's time per step (its debug log) with -Dp3.steps=true.
                 "--logging.level.dev.crosswalk.app.overlap.OverlapEngine=" + (Boolean.getBoolean("p3.steps") ? "DEBUG" : "WARN"))) {
             run(ctx, records, overlap, changed, runs, out);
+        } finally {
+            // The embedded PostgreSQL stopped with the context; its files (gigabytes at 1,000,000 records) are of no further use.
+            ScratchFiles.delete(dataDir);
         }
     }
 

@@ -81,7 +81,7 @@ public final class RecordPageBench {
             new RecordPageBench(ctx, "http://127.0.0.1:" + port, dataDir).run(overlaps, rate, seconds, rounds, warmUpSeconds, out);
         } finally {
             // The embedded PostgreSQL stopped with the context; its files (about 2 GB at 1,000,000 pairs) are of no further use.
-            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+            ScratchFiles.delete(dataDir);
         }
     }
 

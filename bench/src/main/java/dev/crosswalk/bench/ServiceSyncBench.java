@@ -209,10 +209,15 @@ public final class ServiceSyncBench {
             } finally {
                 service.destroy();
                 service.waitFor();
+                // Gigabytes at 1,000,000 records: the service's PostgreSQL and the floor's pages and lines. The service's log stays.
+                for (String scratch : List.of("data", "floor-pages", "shape-lines.csv")) {
+                    ScratchFiles.delete(dir.resolve(scratch));
+                }
             }
         }
         print();
         write(out);
+        System.out.println("service log: " + dir.resolve("service.log"));
     }
 
     /**
