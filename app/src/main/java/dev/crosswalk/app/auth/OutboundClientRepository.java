@@ -1,9 +1,12 @@
 package dev.crosswalk.app.auth;
 
+import dev.crosswalk.app.overlap.StillAdmitted;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +65,33 @@ class OutboundClientRepository {
                           and coalesce(cast(a.access_token_metadata as jsonb) ->> ?, 'false') <> 'true'""")
                 .params(digest, OAuth2Authorization.Token.INVALIDATED_METADATA_NAME)
                 .query(OutboundClientRepository::binding).optional();
+    }
+
+    /**
+     * {@link #byActiveAccessToken} as a condition for another statement ({@link StillAdmitted}): the token (its digest) is
+     * active and its client is still bound exactly as {@code binding} says (organization, integration and its data source,
+     * Salesforce org), so a statement run under a binding read earlier admits nothing once the token was revoked or the
+     * client removed or re-bound. The record page's statement uses it in place of the token filter's own query (P6).
+     */
+    static StillAdmitted activeAccessTokenOf(String digest, OutboundBinding binding) {
+        Map<String, Object> params = new HashMap<>(); // a client without a data source has no source integration: null
+        params.put("admitToken", digest);
+        params.put("admitInvalidated", OAuth2Authorization.Token.INVALIDATED_METADATA_NAME);
+        params.put("admitClient", binding.registeredClientId());
+        params.put("admitOrg", binding.organizationId());
+        params.put("admitIntegration", binding.integrationId());
+        params.put("admitSource", binding.sourceIntegrationId());
+        params.put("admitSfOrg", binding.salesforceOrgId());
+        return new StillAdmitted("""
+                exists (select 1 from oauth2_authorization a
+                          join outbound_client oc on oc.registered_client_id = a.registered_client_id
+                          join integration i on i.id = oc.integration_id
+                         where a.access_token_value = :admitToken and a.access_token_expires_at > now()
+                           and coalesce(cast(a.access_token_metadata as jsonb) ->> :admitInvalidated, 'false') <> 'true'
+                           and oc.registered_client_id = :admitClient and oc.organization_id = :admitOrg
+                           and oc.integration_id = :admitIntegration and i.source_integration_id is not distinct from cast(:admitSource as uuid)
+                           and oc.sf_org_id = :admitSfOrg)""",
+                params);
     }
 
     Optional<OutboundBinding> byRegisteredClientId(String id) {

@@ -4,11 +4,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Key;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Accepts only access tokens this server issued and still stands by: signed with one of its keys
@@ -33,11 +36,21 @@ import org.springframework.web.context.request.RequestContextHolder;
  * its JSON attributes and re-reads the registered client, which cost the record page more CPU than
  * everything else in the call (P6 profile). The binding is left on the request for {@code PackageCalls},
  * which would otherwise read it again.
+ *
+ * <p>One call is the exception: the record page ({@code GET …/records/…}), the package's hot path, makes the same check
+ * in its data statement instead ({@code PackageCalls.recordPage}), so it costs no round trip of its own; the store is
+ * still asked on every call, so a revocation still stops its very next call, on every node.
  */
 @Component
 class PackageTokenDecoder implements JwtDecoder {
     /** The request attribute holding the {@link OutboundBinding} the token was admitted with. */
     static final String BINDING = OutboundBinding.class.getName();
+    /**
+     * The request attribute holding the digest of a record-page call's token, whose store check was left to that call's
+     * statement (the one place it is not made here): only the record page's handler may honour it.
+     */
+    static final String DEFERRED_CHECK = PackageTokenDecoder.class.getName() + ".deferredCheck";
+    private static final String RECORD_PAGE_PREFIX = PackageApiController.BASE + "/records/";
     /** Far above the live tokens one node sees (each lives minutes); past it the cache starts over rather than grow. */
     private static final int MAX_VERIFIED = 4_096;
 
@@ -63,13 +76,27 @@ class PackageTokenDecoder implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         String digest = HashedAuthorizationService.digest(token);
         Jwt jwt = verified(token, digest);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request instanceof ServletRequestAttributes servlet && isRecordPage(servlet.getRequest())) {
+            // The record page checks the store in its own statement (PackageCalls.recordPage), saving a round trip per call
+            // (P6). What it must check is left on the request: a handler that does not check refuses (PackageCalls.accept).
+            request.setAttribute(DEFERRED_CHECK, digest, RequestAttributes.SCOPE_REQUEST);
+            return jwt;
+        }
         OutboundBinding binding = clients.byActiveAccessToken(digest)
                 .orElseThrow(() -> new BadJwtException("the access token was revoked"));
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(BINDING, binding, RequestAttributes.SCOPE_REQUEST);
         }
         return jwt;
+    }
+
+    /** {@code GET …/records/…}: the record page's path, the one package API call whose statement checks the token itself. */
+    static boolean isRecordPage(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return HttpMethod.GET.matches(request.getMethod()) && uri != null && context != null
+                && uri.startsWith(RECORD_PAGE_PREFIX, context.length()) && uri.startsWith(context);
     }
 
     /**

@@ -21,6 +21,12 @@
  *     authorization is still active, or a revoked token (RFC 7009) keeps working until it expires.
  *     It reads only the expiry and Spring's invalidated flag by the token's digest: loading the whole
  *     authorization (JSON attributes, registered client) per call is what made the record page slow.
+ * <li>The record page ({@code GET …/records/…}) is the one call whose token is not checked against the
+ *     store in the filter: its data statement checks it ({@code PackageCalls.recordPage},
+ *     {@code OutboundClientRepository.activeAccessTokenOf}), together with the binding it ran under, and
+ *     refuses with the filter's 401; one round trip per call instead of two (P6). A handler of another
+ *     path never gets such a call unchecked ({@code PackageCalls.accept} checks the store when the filter
+ *     did not). Any new data path under {@code /records/} must check its token the same way.
  * <li>What is cached of a token is only what cannot change: its verified signature and claims, by the
  *     digest of its value ({@code PackageTokenDecoder}); its time window is re-checked on every hit
  *     and the store is still asked on every call. Never cache "active": a revocation on any node

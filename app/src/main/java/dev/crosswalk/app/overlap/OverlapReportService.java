@@ -317,9 +317,14 @@ public class OverlapReportService {
      * through each, the partner records overlapping {@code :sf} that are in a population {@code :rules} lets the viewer
      * read, with only those fields. The two branches of the union serve the viewer as inviter and as invitee, each on
      * its own index of overlap_pair. A partnership without such a record still comes back (one row without a hit), so
-     * the caller sees every partnership the decision must have been made for.
+     * the caller sees every partnership the decision must have been made for. The caller's admission condition
+     * ({@link StillAdmitted}, {@code %s}) is evaluated in the same statement: it always returns one row at least, whose
+     * last column says whether the caller was still admitted (no data comes back when it was not).
      */
     private static final String RECORD_PAGE = """
+            select r.*, g.admitted
+              from (select %s as admitted) g
+              left join (
             select ps.id, ps.inviter_org_id, ps.invitee_org_id, ps.status, ps.inviter_name_matching, ps.invitee_name_matching,
                    ps.created_at, ps.responded_at, ps.revoked_at, ps.version, o.name, coalesce(v.version, 0),
                    h.sf_id, h.object, h.evidence, h.matched_key, h.population_id, h.fields
@@ -343,7 +348,8 @@ public class OverlapReportService {
                     where pm.organization_id = o.id and pr.organization_id = o.id
                       and jsonb_exists(cast(:rules as jsonb), pm.population_id::text)) h on true
              where ps.status = 'ACCEPTED' and (ps.inviter_org_id = :viewer or ps.invitee_org_id = :viewer)
-             order by ps.created_at, ps.id, h.sf_id""";
+              ) r on g.admitted
+             order by r.created_at, r.id, r.sf_id""";
 
     /** How often a record page call re-decides when sharing keeps changing under it before it gives up. */
     private static final int RECORD_PAGE_ATTEMPTS = 5;
@@ -359,14 +365,29 @@ public class OverlapReportService {
      * must have been made from; when that changed, they are made again and the statement re-run.
      */
     public List<OverlapReports.RecordOverlap> recordOverlaps(UUID viewer, UUID integrationId, String sfId) {
+        return recordOverlaps(StillAdmitted.ALWAYS, viewer, integrationId, sfId).orElseThrow();
+    }
+
+    /**
+     * {@link #recordOverlaps(UUID, UUID, String)} in the same statement as the caller's admission check: empty, with
+     * nothing read, when {@code admission} no longer holds.
+     */
+    public java.util.Optional<List<OverlapReports.RecordOverlap>> recordOverlaps(StillAdmitted admission, UUID viewer, UUID integrationId,
+            String sfId) {
+        String sql = RECORD_PAGE.formatted(admission.condition());
         for (int attempt = 1; ; attempt++) {
             RecordPageDecisions.Entry decided = decisions.of(viewer);
             Map<UUID, RecordPageDecisions.Label> current = new LinkedHashMap<>();
             Map<UUID, List<RecordHit>> hits = new LinkedHashMap<>();
-            jdbc.sql(RECORD_PAGE).param("viewer", viewer).param("sf", sfId).param("mine", integrationId)
+            boolean[] admitted = {false};
+            jdbc.sql(sql).params(admission.params()).param("viewer", viewer).param("sf", sfId).param("mine", integrationId)
                     .param("rules", decided.rulesJson())
                     .query(rs -> {
+                        admitted[0] = rs.getBoolean(19);
                         UUID id = rs.getObject(1, UUID.class);
+                        if (id == null) {
+                            return; // the one row of a caller no longer admitted, or of a viewer without active partnerships
+                        }
                         current.computeIfAbsent(id, k -> {
                             try {
                                 return new RecordPageDecisions.Label(partnership(rs), rs.getString(11), rs.getLong(12));
@@ -380,8 +401,11 @@ public class OverlapReportService {
                                     decided.names().get(rs.getObject(17, UUID.class)), fields(rs.getString(18))));
                         }
                     });
+            if (!admitted[0]) {
+                return java.util.Optional.empty();
+            }
             if (current.equals(decided.decidedFrom())) {
-                return assemble(viewer, current, hits);
+                return java.util.Optional.of(assemble(viewer, current, hits));
             }
             if (attempt == RECORD_PAGE_ATTEMPTS) {
                 throw new IllegalStateException("the partners' sharing kept changing during " + attempt + " attempts");

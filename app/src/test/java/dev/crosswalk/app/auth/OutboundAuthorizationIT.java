@@ -141,6 +141,36 @@ class OutboundAuthorizationIT extends AppIntegrationTest {
         assertThat(browser.bearer("/api/package/v1/status", again.access(), Map.of()).status()).isEqualTo(401);
     }
 
+    /**
+     * The record page checks its token in its own data statement, not in the filter (one round trip per call): it must
+     * refuse the very next call all the same, before any other answer (a bad id's 400, another org's 403). Nothing in
+     * this node's memory is told of a revocation, so this also stands for one made on another node.
+     */
+    @Test
+    void a_record_page_call_is_refused_by_the_very_next_call_after_its_tokens_revocation() {
+        String page = "/api/package/v1/records/001000000000001AAA/overlaps";
+        Tokens t = connect(north);
+        for (int i = 0; i < 3; i++) {
+            OutboundBrowser.Reply ok = browser.bearer(page, t.access(), Map.of());
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.json().get("overlaps").size()).isZero();
+        }
+        OutboundBrowser.Reply revoked = browser.postForm("/oauth2/revoke",
+                Map.of("token", List.of(t.access()), "token_type_hint", List.of("access_token")), north.basic());
+        assertThat(revoked.status()).isEqualTo(200);
+        OutboundBrowser.Reply refused = browser.bearer(page, t.access(), Map.of());
+        assertThat(refused.status()).as("a verified token is not a live one").isEqualTo(401);
+        assertThat(refused.body()).doesNotContain("overlaps");
+        assertThat(browser.bearer("/api/package/v1/records/not-an-id/overlaps", t.access(), Map.of()).status()).isEqualTo(401);
+        assertThat(browser.bearer(page, t.access(), Map.of(PackageCalls.ORG_HEADER, "00D000000000999AAA")).status()).isEqualTo(401);
+
+        Tokens again = connect(north);
+        assertThat(browser.bearer(page, again.access(), Map.of()).status()).isEqualTo(200);
+        assertThat(browser.bearer("/api/package/v1/records/not-an-id/overlaps", again.access(), Map.of()).status()).isEqualTo(400);
+        assertThat(clients.revokeAll(north.tenant().organizationId, north.integrationId())).as("both authorizations").isEqualTo(2);
+        assertThat(browser.bearer(page, again.access(), Map.of()).status()).isEqualTo(401);
+    }
+
     @Test
     void a_rotated_secret_replaces_the_old_one() {
         Tokens t = connect(north);
