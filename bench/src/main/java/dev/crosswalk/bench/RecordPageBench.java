@@ -57,7 +57,9 @@ public final class RecordPageBench {
         int rate = 200;
         int seconds = 30;
         int rounds = 2;
-        int warmUpSeconds = 20;
+        // A serving node is compiled: with 20 s the first measured round was still compiling (JVM CPU per API call 1.22 ms
+        // vs 0.70 ms in round 2, quiet, 2026-12-07 23:01). 90 s still fits the 5-minute token with two 30 s rounds.
+        int warmUpSeconds = 90;
         Path out = Path.of("bench/results/record-page-p6.csv");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -150,7 +152,7 @@ public final class RecordPageBench {
         // Warm-up: JIT, connection pools, PostgreSQL's buffers for both paths. The API path runs far more code (web server,
         // security, JSON, the HTTP client) than the JDBC call: 1,000-3,000 open-loop calls left its first measured round still
         // compiling, and on a loaded machine an open-loop warm-up only builds a queue. So: a closed loop of many calls first
-        // (as fast as 8 callers go), then an open-loop phase at the measured rate (--warm-up-seconds, 20): the closed loop's
+        // (as fast as 8 callers go), then an open-loop phase at the measured rate (--warm-up-seconds, 90): the closed loop's
         // profile is not the open loop's, and with 3 s the first measured round was still compiling (JVM CPU per call 2.7 ms
         // in round 1 vs 1.1 ms in round 2 on a quiet machine).
         warmUp("bare", bare, 2_000, overlaps);
