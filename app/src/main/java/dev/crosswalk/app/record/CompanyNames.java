@@ -64,7 +64,7 @@ final class CompanyNames {
     }
 
     /** The words of a name, lower case, separated by single spaces (the general case, with regular expressions). */
-    private static String words(String raw) {
+    static String words(String raw) {
         String s = fold(raw);
         s = PARENTHESIZED.matcher(s).replaceAll(" ");
         s = s.replace("&", " and ").replace("+", " and ");
@@ -77,7 +77,7 @@ final class CompanyNames {
      * Most names are like this, and {@link #asciiWords} gives them the same words as {@link #words}
      * in one pass over the characters, without regular expressions (a key pass keys a million names).
      */
-    private static boolean plainAscii(String raw) {
+    static boolean plainAscii(String raw) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c >= 128 || c == '(' || c == '[' || c == '/') {
@@ -88,7 +88,7 @@ final class CompanyNames {
     }
 
     /** {@link #words} of a {@link #plainAscii} name: joiners vanish, "&" and "+" are the word "and", anything else not a letter or digit separates. */
-    private static String asciiWords(String raw) {
+    static String asciiWords(String raw) {
         StringBuilder out = new StringBuilder(raw.length() + 8);
         boolean separate = false;
         for (int i = 0; i < raw.length(); i++) {

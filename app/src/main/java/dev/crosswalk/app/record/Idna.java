@@ -25,9 +25,16 @@ final class Idna {
 
     /** @throws IllegalArgumentException when a label cannot be a host name label */
     static String toAscii(String host) {
-        if (isPlainAscii(host)) {
-            return host;
-        }
+        return isPlainAscii(host) ? host : throughIdn(host);
+    }
+
+    /**
+     * The general conversion, right for any host; {@link #toAscii} skips it for the plain ASCII hosts it would return
+     * unchanged (the fast path's test compares the two).
+     *
+     * @throws IllegalArgumentException when a label cannot be a host name label
+     */
+    static String throughIdn(String host) {
         if (host.indexOf('ß') < 0 && host.indexOf('ς') < 0) {
             return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         }

@@ -34,9 +34,11 @@
  *     {@code population_member} and its population (V142, a row trigger on population).
  * <li>{@code CompanyNames}, {@code DomainKeys} and {@code Idna} take fast paths (plain ASCII without
  *     regular expressions, hosts that need no IDN): a key pass keys a million records. A fast path must
- *     give exactly what the general code gives: {@code MatchKeysFastPathTest} compares both with the
- *     code as it was ({@code Reference*} test classes) on the corpus, the demo seed and random messy
- *     values. A rule change goes into both (and {@code RULES_VERSION}).
+ *     give exactly what the general code gives: {@code MatchKeysFastPathTest} compares them on the
+ *     corpus, the demo seed and random messy values ({@code CompanyNames} and {@code Idna} against
+ *     their own general paths; {@code DomainKeys} and {@code DomainList}, whose fast paths are woven
+ *     through, against their code as it was, the {@code Reference*} test classes). A website or e-mail
+ *     rule change goes into both (and {@code RULES_VERSION}).
  * <li>{@code .example}, {@code .test} and other names outside the public suffix list give no key:
  *     test data must use real suffixes ({@code acme-test.com}).
  * </ul>

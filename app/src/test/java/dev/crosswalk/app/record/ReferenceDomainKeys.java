@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * missed one, so each tenant of a hosting platform keeps its own key, and the bare platform
  * suffix gives none ({@link KeyReason#PUBLIC_SUFFIX_ONLY}).
  *
- * <p>Keys are ASCII (IDNs in punycode, {@link ReferenceIdna}: {@code straße.de} is {@code xn--strae-oqa.de}
+ * <p>Keys are ASCII (IDNs in punycode, {@link Idna#throughIdn}: {@code straße.de} is {@code xn--strae-oqa.de}
  * as registries have it), lower case, without a trailing dot. Thread-safe and immutable.
  */
 final class ReferenceDomainKeys {
@@ -151,7 +151,7 @@ final class ReferenceDomainKeys {
         }
         String ascii;
         try {
-            ascii = ReferenceIdna.toAscii(host);
+            ascii = Idna.throughIdn(host);
         } catch (IllegalArgumentException e) {
             return KeyResult.none(KeyReason.MALFORMED);
         }
